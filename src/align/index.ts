@@ -1,7 +1,123 @@
-import type { AlignInput, AlignOptions, AlignResult } from './types.js';
-export type * from './types.js';
+import { analyze } from '../text/index.js';
+import type { Analysis } from '../text/types.js';
+import { classify } from './classify.js';
+import { extendSeeds, type Fragment } from './extension.js';
+import { dropWeak, resolveOverlaps } from './filtering.js';
+import { defaultParameters, type AlignParameters } from './options.js';
+import { preprocess, type Side } from './preprocess.js';
+import { findSeeds } from './seeding.js';
+import type { AlignInput, AlignOptions, AlignResult, Passage } from './types.js';
+import { chainRuns, findRuns, type Run } from './verbatim.js';
 
-/** Placeholder until the aligner lands: finds nothing. */
-export function align(_a: AlignInput, _b: AlignInput, _options: AlignOptions = {}): AlignResult {
-  return { passages: [], coverage: { a: 0, b: 0 } };
+export type * from './types.js';
+export { defaultParameters, type AlignParameters } from './options.js';
+
+/**
+ * Finds every passage of `a` reused in `b` (or the other way round), with original offsets.
+ * Stages: preprocess → seeding → extension → filtering, then verbatim refinement.
+ */
+export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}): AlignResult {
+  const params: AlignParameters = { ...defaultParameters, ...options.parameters };
+  const analysisA = toAnalysis(a, options);
+  const analysisB = toAnalysis(b, options);
+  const [sideA, sideB] = preprocess(analysisA, analysisB, params);
+
+  const seeds = findSeeds(sideA, sideB, params);
+  let fragments = extendSeeds(seeds, sideA, sideB, {
+    gapA: params.maxGap,
+    gapB: params.maxGap,
+    validationCosine: params.validationCosine,
+  });
+  fragments = resolveOverlaps(fragments, sideA, sideB);
+  fragments = dropWeak(fragments, sideA, sideB, params);
+
+  const runs = chainRuns(findRuns(sideA, sideB, params.verbatimNgram), params.verbatimNgram);
+  const spans = refineWithRuns(fragments, runs, sideA, sideB, params);
+  const passages = spans.map((s) => classify(s, sideA, sideB));
+  passages.sort((x, y) => x.a[0] - y.a[0]);
+  return { passages, coverage: coverage(passages, analysisA.text.length, analysisB.text.length) };
+}
+
+function toAnalysis(input: AlignInput, options: AlignOptions): Analysis {
+  return typeof input === 'string' ? analyze(input, { language: options.language }) : input;
+}
+
+/** A passage before labelling: character spans plus what found it. */
+export interface Candidate {
+  a: [number, number];
+  b: [number, number];
+  method: 'sentence-cluster' | 'verbatim-run';
+  fragment?: Fragment;
+}
+
+function runSpan(run: Run, a: Side, b: Side): Candidate {
+  const ta = a.analysis.tokens;
+  const tb = b.analysis.tokens;
+  return {
+    a: [ta[run.aFrom].start, ta[run.aTo - 1].end],
+    b: [tb[run.bFrom].start, tb[run.bTo - 1].end],
+    method: 'verbatim-run',
+  };
+}
+
+/**
+ * Exact runs sharpen sentence-level fragments: a fragment that is mostly verbatim takes the
+ * runs' exact extent; long runs outside any fragment become passages of their own.
+ */
+function refineWithRuns(fragments: Fragment[], runs: Run[], a: Side, b: Side, params: AlignParameters): Candidate[] {
+  const out: Candidate[] = [];
+  const used = new Set<Run>();
+  for (const f of fragments) {
+    const cand: Candidate = {
+      a: [a.units[f.aFrom].start, a.units[f.aTo].end],
+      b: [b.units[f.bFrom].start, b.units[f.bTo].end],
+      method: 'sentence-cluster',
+      fragment: f,
+    };
+    const inside = runs.filter((r) => {
+      const s = runSpan(r, a, b);
+      return s.a[0] < cand.a[1] && cand.a[0] < s.a[1] && s.b[0] < cand.b[1] && cand.b[0] < s.b[1];
+    });
+    inside.forEach((r) => used.add(r));
+    if (inside.length > 0) {
+      const spans = inside.map((r) => runSpan(r, a, b));
+      const covered = spans.reduce((n, s) => n + (s.a[1] - s.a[0]), 0);
+      if (covered >= 0.8 * (cand.a[1] - cand.a[0])) {
+        cand.a = [Math.min(...spans.map((s) => s.a[0])), Math.max(...spans.map((s) => s.a[1]))];
+        cand.b = [Math.min(...spans.map((s) => s.b[0])), Math.max(...spans.map((s) => s.b[1]))];
+      }
+    }
+    out.push(cand);
+  }
+  for (const r of runs) {
+    if (used.has(r)) continue;
+    const s = runSpan(r, a, b);
+    if (s.a[1] - s.a[0] >= params.minVerbatimChars && s.b[1] - s.b[0] >= params.minVerbatimChars) out.push(s);
+  }
+  return out;
+}
+
+/** Share of each text's characters inside at least one passage. */
+function coverage(passages: Passage[], lengthA: number, lengthB: number): { a: number; b: number } {
+  return {
+    a: lengthA > 0 ? unionLength(passages.map((p) => p.a)) / lengthA : 0,
+    b: lengthB > 0 ? unionLength(passages.map((p) => p.b)) / lengthB : 0,
+  };
+}
+
+export function unionLength(spans: [number, number][]): number {
+  const sorted = [...spans].sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let start = -1;
+  let end = -1;
+  for (const [s, e] of sorted) {
+    if (s > end) {
+      total += end - start;
+      start = s;
+      end = e;
+    } else if (e > end) {
+      end = e;
+    }
+  }
+  return total + (end - start);
 }

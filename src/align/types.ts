@@ -1,4 +1,5 @@
 import type { Analysis } from '../text/types.js';
+import type { AlignParameters } from './options.js';
 
 export type PassageKind = 'verbatim' | 'edited' | 'paraphrase';
 
@@ -38,4 +39,6 @@ export type AlignInput = string | Analysis;
 export interface AlignOptions {
   /** Language code for both texts (default "en"). */
   language?: string;
+  /** Override any of the aligner's parameters (see `defaultParameters`). */
+  parameters?: Partial<AlignParameters>;
 }

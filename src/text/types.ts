@@ -50,4 +50,11 @@ export interface Language {
   canonical(norm: string, stem: string): string;
   /** Abbreviations (lower-case, without the final dot) that do not end a sentence: "u.s", "sen", "rep". */
   abbreviations: ReadonlySet<string>;
+  /** Abbreviations (subset or extra, same form) that never end a sentence: titles such as "mr", "sen". */
+  titles?: ReadonlySet<string>;
+  /**
+   * Lower-case words that commonly start a sentence ("the", "but", "he"): after an ambiguous
+   * abbreviation such as "U.S." a following starter word means the sentence did end there.
+   */
+  sentenceStarters?: ReadonlySet<string>;
 }

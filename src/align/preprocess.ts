@@ -1,0 +1,132 @@
+import type { Analysis } from '../text/types.js';
+import type { AlignParameters } from './options.js';
+
+/** One sentence (short ones merged into a neighbour), as a sparse tf-isf vector over content terms. */
+export interface Unit {
+  /** Original character offsets. */
+  start: number;
+  end: number;
+  firstToken: number;
+  endToken: number;
+  /** Distinct content-term ids, ascending, and their tf-isf weights. */
+  terms: Int32Array;
+  weights: Float64Array;
+  /** L2 norm of `weights`. */
+  norm: number;
+}
+
+/** One text prepared for alignment against one other text (term ids are shared by the pair). */
+export interface Side {
+  analysis: Analysis;
+  units: Unit[];
+  /** Per token: id of its surface form (for verbatim runs). */
+  surfaceIds: Int32Array;
+  /** Per token: id of its content term, or -1 for stopwords. */
+  termIds: Int32Array;
+  /** Per term id: raw counts within each unit (before weighting), used to sum vectors. */
+  unitTf: Map<number, number>[];
+}
+
+/** Builds both sides with one shared vocabulary and inverse sentence frequencies over both. */
+export function preprocess(a: Analysis, b: Analysis, params: AlignParameters): [Side, Side] {
+  const surfaces = new Map<string, number>();
+  const terms = new Map<string, number>();
+  const sideA = buildSide(a, params, surfaces, terms);
+  const sideB = buildSide(b, params, surfaces, terms);
+  weigh([sideA, sideB], terms.size);
+  return [sideA, sideB];
+}
+
+function intern(map: Map<string, number>, key: string): number {
+  let id = map.get(key);
+  if (id === undefined) {
+    id = map.size;
+    map.set(key, id);
+  }
+  return id;
+}
+
+function buildSide(
+  analysis: Analysis,
+  params: AlignParameters,
+  surfaces: Map<string, number>,
+  terms: Map<string, number>,
+): Side {
+  const { tokens } = analysis;
+  const surfaceIds = new Int32Array(tokens.length);
+  const termIds = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    surfaceIds[i] = intern(surfaces, t.norm);
+    termIds[i] = t.stop ? -1 : intern(terms, t.canon || t.stem);
+  }
+  const units: Unit[] = [];
+  const unitTf: Map<number, number>[] = [];
+  let pending: { start: number; firstToken: number } | null = null;
+  const sentences = analysis.sentences;
+  for (let s = 0; s < sentences.length; s++) {
+    const sent = sentences[s];
+    const start: number = pending ? pending.start : sent.start;
+    const firstToken: number = pending ? pending.firstToken : sent.firstToken;
+    const words = sent.endToken - firstToken;
+    // Too short to stand alone: carry into the next sentence (the last one joins the previous unit).
+    if (words < params.minSentenceWords && s + 1 < sentences.length) {
+      pending = { start, firstToken };
+      continue;
+    }
+    pending = null;
+    if (words < params.minSentenceWords && units.length > 0) {
+      const last = units[units.length - 1];
+      last.end = sent.end;
+      last.endToken = sent.endToken;
+      addCounts(unitTf[unitTf.length - 1], termIds, sent.firstToken, sent.endToken);
+      continue;
+    }
+    const tf = new Map<number, number>();
+    addCounts(tf, termIds, firstToken, sent.endToken);
+    units.push({
+      start,
+      end: sent.end,
+      firstToken,
+      endToken: sent.endToken,
+      terms: new Int32Array(0),
+      weights: new Float64Array(0),
+      norm: 0,
+    });
+    unitTf.push(tf);
+  }
+  return { analysis, units, surfaceIds, termIds, unitTf };
+}
+
+function addCounts(tf: Map<number, number>, termIds: Int32Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const id = termIds[i];
+    if (id >= 0) tf.set(id, (tf.get(id) ?? 0) + 1);
+  }
+}
+
+/** tf-isf weighting: isf = log(N / sentences containing the term), N over both texts. */
+function weigh(sides: Side[], vocabulary: number): void {
+  const sf = new Int32Array(vocabulary);
+  let n = 0;
+  for (const side of sides) {
+    for (const tf of side.unitTf) {
+      n++;
+      for (const id of tf.keys()) sf[id]++;
+    }
+  }
+  for (const side of sides) {
+    side.units.forEach((unit, u) => {
+      const ids = [...side.unitTf[u].keys()].sort((x, y) => x - y);
+      unit.terms = Int32Array.from(ids);
+      unit.weights = new Float64Array(ids.length);
+      let sq = 0;
+      for (let k = 0; k < ids.length; k++) {
+        const w = side.unitTf[u].get(ids[k])! * Math.log(n / sf[ids[k]]);
+        unit.weights[k] = w;
+        sq += w * w;
+      }
+      unit.norm = Math.sqrt(sq);
+    });
+  }
+}
