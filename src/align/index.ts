@@ -6,6 +6,7 @@ import { dropWeak, resolveOverlaps } from './filtering.js';
 import { defaultParameters, type AlignParameters } from './options.js';
 import { preprocess, type Side } from './preprocess.js';
 import { findSeeds } from './seeding.js';
+import { findSummaries } from './summary.js';
 import type { AlignInput, AlignOptions, AlignResult, Passage } from './types.js';
 import { chainRuns, findRuns, type Run } from './verbatim.js';
 
@@ -28,14 +29,55 @@ export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}):
     gapB: params.maxGap,
     validationCosine: params.validationCosine,
   });
+  const runs = chainRuns(findRuns(sideA, sideB, params.verbatimNgram), params.verbatimNgram);
+  // A summary loses to a copy-level fragment that explains its short side as well or better,
+  // and to word-for-word copying inside it.
+  const copied = runs.filter((r) => runChars(r, sideA) >= params.minVerbatimChars);
+  const summaries = findSummaries(sideA, sideB, params).filter(
+    (s) =>
+      !fragments.some((f) => overlapsShortSide(f, s) && explainsAsCopy(f, s, sideA, sideB, params)) &&
+      !copied.some((r) => runInShortSide(r, s, sideA, sideB)),
+  );
+  fragments = [...fragments.filter((f) => !summaries.some((s) => overlapsShortSide(f, s))), ...summaries];
   fragments = resolveOverlaps(fragments, sideA, sideB);
   fragments = dropWeak(fragments, sideA, sideB, params);
 
-  const runs = chainRuns(findRuns(sideA, sideB, params.verbatimNgram), params.verbatimNgram);
-  const spans = refineWithRuns(fragments, runs, sideA, sideB, params);
+  const spans = oneOriginEach(refineWithRuns(fragments, runs, sideA, sideB, params));
   const passages = spans.map((s) => classify(s, sideA, sideB));
   passages.sort((x, y) => x.a[0] - y.a[0]);
   return { passages, coverage: coverage(passages, analysisA.text.length, analysisB.text.length) };
+}
+
+function shortIsA(s: Fragment): boolean {
+  return s.aTo - s.aFrom <= s.bTo - s.bFrom;
+}
+
+/** True when f overlaps the summary s on the side where s is short. */
+function overlapsShortSide(f: Fragment, s: Fragment): boolean {
+  return shortIsA(s) ? f.aFrom <= s.aTo && s.aFrom <= f.aTo : f.bFrom <= s.bTo && s.bFrom <= f.bTo;
+}
+
+function runChars(r: Run, side: Side): number {
+  return side.analysis.tokens[r.aTo - 1].end - side.analysis.tokens[r.aFrom].start;
+}
+
+/** True when run r covers half or more of the short side of summary s. */
+function runInShortSide(r: Run, s: Fragment, a: Side, b: Side): boolean {
+  const [side, from, to, rFrom, rTo] = shortIsA(s) ? [a, s.aFrom, s.aTo, r.aFrom, r.aTo] : [b, s.bFrom, s.bTo, r.bFrom, r.bTo];
+  const first = side.units[from].firstToken;
+  const end = side.units[to].endToken;
+  return Math.min(rTo, end) - Math.max(rFrom, first) >= 0.5 * (end - first);
+}
+
+/** f is a balanced copy covering most of s's short side, or a much closer match to it. */
+function explainsAsCopy(f: Fragment, s: Fragment, a: Side, b: Side, params: AlignParameters): boolean {
+  if (f.cosine >= s.cosine + params.summaryCopyMargin) return true;
+  const lenA = a.units[f.aTo].end - a.units[f.aFrom].start;
+  const lenB = b.units[f.bTo].end - b.units[f.bFrom].start;
+  const balanced = Math.max(lenA, lenB) <= 2 * Math.min(lenA, lenB);
+  const [side, from, to, fFrom, fTo] = shortIsA(s) ? [a, s.aFrom, s.aTo, f.aFrom, f.aTo] : [b, s.bFrom, s.bTo, f.bFrom, f.bTo];
+  const overlap = side.units[Math.min(to, fTo)].end - side.units[Math.max(from, fFrom)].start;
+  return balanced && overlap >= 0.8 * (side.units[to].end - side.units[from].start);
 }
 
 function toAnalysis(input: AlignInput, options: AlignOptions): Analysis {
@@ -95,6 +137,27 @@ function refineWithRuns(fragments: Fragment[], runs: Run[], a: Side, b: Side, pa
     if (s.a[1] - s.a[0] >= params.minVerbatimChars && s.b[1] - s.b[0] >= params.minVerbatimChars) out.push(s);
   }
   return out;
+}
+
+/**
+ * One stretch of text has one origin: of candidates overlapping on either side, the longer
+ * (then the sentence-level one) is kept. Repeated boilerplate otherwise yields one copy per repeat.
+ */
+function oneOriginEach(candidates: Candidate[]): Candidate[] {
+  const size = (c: Candidate) => c.a[1] - c.a[0] + c.b[1] - c.b[0];
+  const sorted = [...candidates].sort((x, y) => size(y) - size(x));
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    const clash = kept.some((k) => overlapShare(c.a, k.a) > 0.5 || overlapShare(c.b, k.b) > 0.5);
+    if (!clash) kept.push(c);
+  }
+  return kept;
+}
+
+/** Share of span x that lies inside span y. */
+function overlapShare(x: [number, number], y: [number, number]): number {
+  const inter = Math.min(x[1], y[1]) - Math.max(x[0], y[0]);
+  return inter > 0 ? inter / Math.max(1, x[1] - x[0]) : 0;
 }
 
 /** Share of each text's characters inside at least one passage. */

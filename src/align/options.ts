@@ -5,6 +5,8 @@
 export interface AlignParameters {
   /** Sentences with fewer words than this are merged into the next one. */
   minSentenceWords: number;
+  /** Sentences longer than this (in words) are cut into near-equal pieces (run-on or unpunctuated text). */
+  maxUnitWords: number;
   /** Seeding: minimum cosine (tf-isf) between two sentences. */
   seedCosine: number;
   /** Seeding: minimum Dice coefficient of the two sentences' content-word sets. */
@@ -25,10 +27,24 @@ export interface AlignParameters {
   summaryRatio: number;
   /** Summary: sentence gap bridged on the long (summarized) side. */
   summaryMaxGap: number;
+  /** Summary: seeding thresholds (a summary sentence condenses, so it matches more loosely). */
+  summarySeedCosine: number;
+  summarySeedDice: number;
+  /** Summary: fewest sentences of the summary that match the summarized text. */
+  summaryMinSentences: number;
+  /** Summary: longest summary, in characters (a summary is a few sentences). */
+  summaryMaxChars: number;
+  /** Summary: least cosine between the short side and the whole summarized text. */
+  summaryWholeCosine: number;
+  /** Summary: dropped where a copy-level fragment on its short side has a cosine this much higher. */
+  summaryCopyMargin: number;
+  /** Summary: when the summarized stretch spans this share of its text, the whole text is the source. */
+  summaryWholeShare: number;
 }
 
 export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   minSentenceWords: 3,
+  maxUnitWords: 40,
   seedCosine: 0.33,
   seedDice: 0.33,
   maxGap: 4,
@@ -39,4 +55,11 @@ export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   singleSeedCosine: 0.5,
   summaryRatio: 3,
   summaryMaxGap: 24,
+  summarySeedCosine: 0.2,
+  summarySeedDice: 0.15,
+  summaryMinSentences: 4,
+  summaryMaxChars: 2500,
+  summaryWholeShare: 0.3,
+  summaryCopyMargin: 0.3,
+  summaryWholeCosine: 0.3,
 });

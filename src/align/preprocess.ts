@@ -82,20 +82,33 @@ function buildSide(
       addCounts(unitTf[unitTf.length - 1], termIds, sent.firstToken, sent.endToken);
       continue;
     }
-    const tf = new Map<number, number>();
-    addCounts(tf, termIds, firstToken, sent.endToken);
-    units.push({
-      start,
-      end: sent.end,
-      firstToken,
-      endToken: sent.endToken,
-      terms: new Int32Array(0),
-      weights: new Float64Array(0),
-      norm: 0,
-    });
-    unitTf.push(tf);
+    for (const [from, to] of pieces(firstToken, sent.endToken, params.maxUnitWords)) {
+      const tf = new Map<number, number>();
+      addCounts(tf, termIds, from, to);
+      units.push({
+        start: from === firstToken ? start : tokens[from].start,
+        end: to === sent.endToken ? sent.end : tokens[to - 1].end,
+        firstToken: from,
+        endToken: to,
+        terms: new Int32Array(0),
+        weights: new Float64Array(0),
+        norm: 0,
+      });
+      unitTf.push(tf);
+    }
   }
   return { analysis, units, surfaceIds, termIds, unitTf };
+}
+
+/** Token ranges cutting [from, to) into near-equal pieces of at most `max` tokens. */
+function pieces(from: number, to: number, max: number): [number, number][] {
+  const count = Math.max(1, Math.ceil((to - from) / max));
+  const size = (to - from) / count;
+  const out: [number, number][] = [];
+  for (let k = 0; k < count; k++) {
+    out.push([from + Math.round(k * size), k === count - 1 ? to : from + Math.round((k + 1) * size)]);
+  }
+  return out;
 }
 
 function addCounts(tf: Map<number, number>, termIds: Int32Array, from: number, to: number): void {

@@ -51,10 +51,10 @@ function quietUsageErrors(command: Command, path = command.name()): void {
 /** A commander error that remembers which (sub)command's help to point to. */
 class UsageError extends Error {
   constructor(
-    readonly cause: CommanderError,
+    readonly commanderError: CommanderError,
     readonly commandPath: string,
   ) {
-    super(cause.message);
+    super(commanderError.message);
   }
 }
 
@@ -66,7 +66,7 @@ function fail(message: string, exitCode: number): void {
 function handleError(error: unknown): void {
   if (error instanceof UsageError) {
     // Help and version "errors" are normal exits.
-    if (error.cause.exitCode === 0) return;
+    if (error.commanderError.exitCode === 0) return;
     const message = error.message.replace(/^error:\s*/i, '').replace(/\s*\n[\s\S]*$/, '');
     fail(`${message} (try '${error.commandPath} --help')`, 2);
     return;

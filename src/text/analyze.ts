@@ -1,11 +1,37 @@
-import type { Analysis, Language, Sentence, Token } from './types.js';
+import type { Analysis, Language, Sentence, Span, Token } from './types.js';
 import { getLanguage } from './languages.js';
 import { splitSentences } from './sentences.js';
-import { tokenize } from './tokens.js';
+import { normalizeWord, scanWords } from './tokens.js';
 
 export interface AnalyzeOptions {
   /** Language code ("en" by default) or a Language object. */
   language?: string | Language;
+}
+
+/** What a surface word maps to; depends only on the surface form and the language. */
+interface WordInfo {
+  norm: string;
+  stem: string;
+  canon: string;
+  stop: boolean;
+  /** Written with an upper-case first letter: a name when not sentence-initial. */
+  capitalized: boolean;
+}
+
+const UPPER_FIRST = /^\p{Lu}/u;
+
+// One lexicon per language, shared across calls: a corpus repeats the same words, so each
+// surface form is normalized, stemmed and canonicalized once. Bounded to cap memory.
+const LEXICON_LIMIT = 500_000;
+const lexicons = new WeakMap<Language, Map<string, WordInfo>>();
+
+function lexiconOf(lang: Language): Map<string, WordInfo> {
+  let lex = lexicons.get(lang);
+  if (lex === undefined) {
+    lex = new Map();
+    lexicons.set(lang, lex);
+  }
+  return lex;
 }
 
 /**
@@ -15,21 +41,37 @@ export interface AnalyzeOptions {
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lang = typeof options.language === 'object' ? options.language : getLanguage(options.language ?? 'en');
-  const raw = tokenize(text);
-  // Per-norm memo: stem, canon and stop depend only on the norm.
-  const memo = new Map<string, Token>();
-  const tokens: Token[] = new Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const { start, end, norm } = raw[i];
-    let proto = memo.get(norm);
-    if (proto === undefined) {
+  const lex = lexiconOf(lang);
+  const tokens: Token[] = [];
+  const capitalized: boolean[] = [];
+  scanWords(text, (start, surface) => {
+    let info = lex.get(surface);
+    if (info === undefined) {
+      const norm = normalizeWord(surface);
       const stem = lang.stem(norm);
-      proto = { start: 0, end: 0, norm, stem, canon: lang.canonical(norm, stem), stop: lang.isStopword(norm) };
-      memo.set(norm, proto);
+      info = { norm, stem, canon: lang.canonical(norm, stem), stop: lang.isStopword(norm), capitalized: UPPER_FIRST.test(surface) };
+      if (lex.size >= LEXICON_LIMIT) lex.clear();
+      lex.set(surface, info);
     }
-    tokens[i] = { start, end, norm, stem: proto.stem, canon: proto.canon, stop: proto.stop };
+    tokens.push({ start, end: start + surface.length, norm: info.norm, stem: info.stem, canon: info.canon, stop: info.stop });
+    capitalized.push(info.capitalized);
+  });
+  const sentences = assignTokens(splitSentences(text, lang), tokens);
+  keepNamesLiteral(sentences, tokens, capitalized);
+  return { text, language: lang.code, tokens, sentences };
+}
+
+/**
+ * A capitalized word inside a sentence is most likely a name ("John", "Bush", "Rose"): its
+ * dictionary synonyms ("toilet", "shrub") would make false matches, so its canon is its stem.
+ * Sentence-initial words keep their synonym canon.
+ */
+function keepNamesLiteral(sentences: Sentence[], tokens: Token[], capitalized: boolean[]): void {
+  for (const s of sentences) {
+    for (let t = s.firstToken + 1; t < s.endToken; t++) {
+      if (capitalized[t]) tokens[t].canon = tokens[t].stem;
+    }
   }
-  return { text, language: lang.code, tokens, sentences: assignTokens(splitSentences(text, lang), tokens) };
 }
 
 /**
@@ -37,7 +79,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  * before it (the first sentence for tokens before any), so ranges partition the tokens even
  * if a token straddles a sentence edge.
  */
-function assignTokens(spans: [number, number][], tokens: Token[]): Sentence[] {
+function assignTokens(spans: Span[], tokens: Token[]): Sentence[] {
   const sentences: Sentence[] = [];
   if (spans.length === 0 && tokens.length > 0) spans = [[tokens[0].start, tokens[tokens.length - 1].end]];
   let t = 0;

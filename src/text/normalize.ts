@@ -3,8 +3,9 @@ import type { Normalized, Span } from './types.js';
 // Typographic quotes and primes that fold to ASCII; checked before NFKC because NFKC
 // expands U+2033 (double prime) into two single primes.
 const DOUBLE_QUOTES = new Set(['\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2033', '\u301D', '\u301E', '\uFF02']);
-const SINGLE_QUOTES = new Set(['\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u2039', '\u203A', '\u02BC', '\uFF07']);
-const DASHES = new Set(['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63', '\uFF0D']);
+// U+0019 / U+0013 / U+0014 are what is left of U+2019 / U+2013 / U+2014 in some mangled web text.
+const SINGLE_QUOTES = new Set(['\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u2039', '\u203A', '\u02BC', '\uFF07', '\u0019']);
+const DASHES = new Set(['\u0013', '\u0014', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63', '\uFF0D']);
 // Invisible characters that only carry layout hints: removed outright.
 const INVISIBLE = new Set(['\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF']);
 
@@ -37,22 +38,41 @@ function isLineBreak(ch: string): boolean {
  * trailing whitespace is dropped.
  */
 export function normalize(text: string): Normalized {
-  const out: string[] = [];
-  const map: number[] = [];
+  const parts: string[] = [];
   const n = text.length;
+  let map = new Int32Array(n + 16);
+  let len = 0; // normalized length so far
+  const reserve = (extra: number): void => {
+    if (len + extra + 1 > map.length) {
+      const bigger = new Int32Array(Math.max(map.length * 2, len + extra + 16));
+      bigger.set(map.subarray(0, len));
+      map = bigger;
+    }
+  };
+  const emit = (s: string, origin: number): void => {
+    reserve(s.length);
+    for (let k = 0; k < s.length; k++) map[len++] = origin;
+    parts.push(s);
+  };
   let i = 0;
   while (i < n) {
-    const code = text.charCodeAt(i);
-    // ASCII fast path (not whitespace).
-    if (code < 0x80 && code > 0x20 && code !== 0x7f) {
-      out.push(text[i]);
-      map.push(i);
+    // Fast path: a run of printable ASCII chars, none followed by a combining mark (>= U+0300).
+    const runStart = i;
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      if (code <= 0x20 || code >= 0x7f) break;
       i++;
+    }
+    if (i < n && i > runStart && text.charCodeAt(i) >= 0x300 && MARK.test(text[i])) i--; // base of a cluster
+    if (i > runStart) {
+      reserve(i - runStart);
+      for (let k = runStart; k < i; k++) map[len++] = k;
+      parts.push(text.slice(runStart, i));
       continue;
     }
     const ch = String.fromCodePoint(text.codePointAt(i)!);
     if (WHITESPACE.test(ch)) {
-      const runStart = i;
+      const wsStart = i;
       let breaks = 0;
       let paragraph = false;
       while (i < n) {
@@ -62,12 +82,8 @@ export function normalize(text: string): Normalized {
         if (isLineBreak(c) && !(c === '\n' && i > 0 && text[i - 1] === '\r')) breaks++;
         i++;
       }
-      if (out.length === 0 || i >= n) continue; // leading/trailing whitespace
-      const sep = paragraph || breaks >= 2 ? '\n\n' : ' ';
-      for (const s of sep) {
-        out.push(s);
-        map.push(runStart);
-      }
+      if (len === 0 || i >= n) continue; // leading/trailing whitespace
+      emit(paragraph || breaks >= 2 ? '\n\n' : ' ', wsStart);
       continue;
     }
     if (INVISIBLE.has(ch)) {
@@ -85,16 +101,11 @@ export function normalize(text: string): Normalized {
     }
     const folded = foldChar(ch);
     const cluster = folded !== ch ? folded + text.slice(clusterStart + ch.length, i) : text.slice(clusterStart, i);
-    for (const c of cluster.normalize('NFKC')) {
-      const f = foldChar(c);
-      for (let k = 0; k < f.length; k++) {
-        out.push(f[k]);
-        map.push(clusterStart);
-      }
-    }
+    emit(foldString(cluster.normalize('NFKC')), clusterStart);
   }
-  map.push(n);
-  return { text: out.join(''), map: Int32Array.from(map) };
+  reserve(0);
+  map[len] = n;
+  return { text: parts.join(''), map: map.slice(0, len + 1) };
 }
 
 /** Maps a span of the normalized text back to the original text. */

@@ -28,6 +28,9 @@ const EMPTY: ReadonlySet<string> = new Set();
 const LOWERCASE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'vs', 'v', 'etc', 'approx', 'cf', 'al', 'pp', 'p', 'ca', 'viz', 'ft', 'oz', 'lb', 'lbs', 'km', 'cm', 'mm',
   'kg', 'hr', 'hrs', 'min', 'sec', 'no', 'nos', 'esp', 'incl', 'ibid', 'op', 'ed', 'eds', 'vol', 'vols',
+  // lower-case abbreviations of the other built-in languages
+  'av', 'bd', 'env', 'ex', 'nr', 'str', 'bzw', 'usw', 'vgl', 'ecc', 'pag', 'pág', 'núm', 'ud', 'uds', 'sig',
+  'dott', 'ing', 'avv', 'bijv', 'enz', 'blz', 'dhr', 'mevr', 'ir', 'г', 'гг', 'им', 'ул', 'стр', 'др', 'см', 'напр',
 ]);
 
 interface Line {
@@ -92,7 +95,8 @@ function wrapWidth(lines: Line[]): number {
   if (lengths.length < 3) return 0;
   const sorted = Float64Array.from(lengths).sort();
   const width = sorted[Math.floor(sorted.length * 0.9)];
-  return width <= 160 ? width : 0;
+  // Lines of under 40 chars are a list of short lines, not wrapped prose; over 160, paragraphs.
+  return width >= 40 && width <= 160 ? width : 0;
 }
 
 /** Last word of a line, lower-cased (letters/digits/apostrophes only). */
@@ -123,7 +127,8 @@ function isLayoutBreak(text: string, a: Line, b: Line, width: number, lang: Lang
   if (!(isUppercase(first) || /\p{N}/u.test(first))) return false;
   if (width > 0 && a.contentEnd - a.start >= width * 0.6) return false;
   const word = lastWord(text, a.contentStart, a.contentEnd);
-  if (word === '' || lang.isStopword(word)) return false;
+  // A line ending in a short function word ("the", "of", "and") is cut mid-phrase.
+  if (word === '' || (word.length <= 4 && lang.isStopword(word))) return false;
   if (a.contentEnd - a.contentStart <= 80 && DATELINE.test(text.slice(a.contentStart, a.contentEnd))) return false;
   return true;
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { align } from '../../align/index.js';
+import { analyze, type Analysis } from '../../text/index.js';
 import type { Detection } from './measure.js';
 
 export interface PairJob {
@@ -22,12 +23,24 @@ function readDocument(path: string, label: string): string {
   }
 }
 
+/**
+ * PAN pairs come sorted by suspicious document and batches are consecutive, so the previous
+ * pair's suspicious analysis is usually reusable: one slot is enough and keeps memory flat.
+ */
+let lastSusp: { path: string; analysis: Analysis } | undefined;
+
+function suspAnalysis(path: string, label: string): Analysis {
+  if (lastSusp?.path !== path) lastSusp = { path, analysis: analyze(readDocument(path, label)) };
+  return lastSusp.analysis;
+}
+
 /** Never throws: a failure becomes an `error` outcome so the run can continue. */
 export function alignPair(dir: string, job: PairJob): PairOutcome {
   try {
-    const suspText = readDocument(join(dir, 'susp', job.susp), `susp/${job.susp}`);
+    const suspPath = join(dir, 'susp', job.susp);
+    const susp = suspAnalysis(suspPath, `susp/${job.susp}`);
     const srcText = readDocument(join(dir, 'src', job.src), `src/${job.src}`);
-    const result = align(suspText, srcText);
+    const result = align(susp, srcText);
     const detections = result.passages.map((p) => ({
       susp: job.susp,
       src: job.src,
