@@ -1,4 +1,4 @@
-import type { Candidate } from './index.js';
+import { tokenRange, type Candidate } from './index.js';
 import type { Side } from './preprocess.js';
 import type { Passage, PassageKind } from './types.js';
 
@@ -32,21 +32,6 @@ export function classify(c: Candidate, a: Side, b: Side): Passage {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
-
-/** Tokens [from, to) lying inside a character span. */
-function tokenRange(side: Side, span: [number, number]): [number, number] {
-  const tokens = side.analysis.tokens;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= span[0]) lo = mid + 1;
-    else hi = mid;
-  }
-  let to = lo;
-  while (to < tokens.length && tokens[to].start < span[1]) to++;
-  return [lo, to];
 }
 
 /** Share of tokens in x[from, to) that belong to a word n-gram also present in y[from, to). */

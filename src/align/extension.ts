@@ -10,6 +10,8 @@ export interface Fragment {
   seeds: Seed[];
   /** Cosine of the two ranges' summed vectors. */
   cosine: number;
+  /** Set when one side summarizes the other (see summary.ts). */
+  summary?: boolean;
 }
 
 export interface ExtensionGaps {

@@ -42,7 +42,9 @@ export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}):
   fragments = resolveOverlaps(fragments, sideA, sideB);
   fragments = dropWeak(fragments, sideA, sideB, params);
 
-  const spans = oneOriginEach(refineWithRuns(fragments, runs, sideA, sideB, params));
+  const spans = oneOriginEach(refineWithRuns(fragments, runs, sideA, sideB, params)).map((c) =>
+    c.method === 'sentence-cluster' ? trimEdges(c, sideA, sideB) : c,
+  );
   const passages = spans.map((s) => classify(s, sideA, sideB));
   passages.sort((x, y) => x.a[0] - y.a[0]);
   return { passages, coverage: coverage(passages, analysisA.text.length, analysisB.text.length) };
@@ -88,7 +90,7 @@ function toAnalysis(input: AlignInput, options: AlignOptions): Analysis {
 export interface Candidate {
   a: [number, number];
   b: [number, number];
-  method: 'sentence-cluster' | 'verbatim-run';
+  method: 'sentence-cluster' | 'summary' | 'verbatim-run';
   fragment?: Fragment;
 }
 
@@ -113,7 +115,7 @@ function refineWithRuns(fragments: Fragment[], runs: Run[], a: Side, b: Side, pa
     const cand: Candidate = {
       a: [a.units[f.aFrom].start, a.units[f.aTo].end],
       b: [b.units[f.bFrom].start, b.units[f.bTo].end],
-      method: 'sentence-cluster',
+      method: f.summary ? 'summary' : 'sentence-cluster',
       fragment: f,
     };
     const inside = runs.filter((r) => {
@@ -140,6 +142,51 @@ function refineWithRuns(fragments: Fragment[], runs: Run[], a: Side, b: Side, pa
 }
 
 /**
+ * Sentence-level spans can start or end with words that belong to the surrounding text (a
+ * passage beginning mid-sentence): each side is trimmed to its first and last content word
+ * found on the other side, keeping the function words just before and the punctuation after.
+ */
+function trimEdges(c: Candidate, a: Side, b: Side): Candidate {
+  const [aFrom, aTo] = tokenRange(a, c.a);
+  const [bFrom, bTo] = tokenRange(b, c.b);
+  const termsA = new Set(a.termIds.subarray(aFrom, aTo));
+  const termsB = new Set(b.termIds.subarray(bFrom, bTo));
+  return { ...c, a: trimSpan(a, c.a, aFrom, aTo, termsB), b: trimSpan(b, c.b, bFrom, bTo, termsA) };
+}
+
+const TRIM_MIN_WORDS = 8;
+
+function trimSpan(side: Side, span: [number, number], from: number, to: number, other: Set<number>): [number, number] {
+  const tokens = side.analysis.tokens;
+  let first = from;
+  while (first < to && !(side.termIds[first] >= 0 && other.has(side.termIds[first]))) first++;
+  let last = to - 1;
+  while (last >= first && !(side.termIds[last] >= 0 && other.has(side.termIds[last]))) last--;
+  if (first > last) return span;
+  let start = first;
+  while (start > from && first - start < 3 && side.termIds[start - 1] < 0) start--;
+  // Only a long unmatched edge is cut: a few unmatched words are normal rewording.
+  const newStart = start - from < TRIM_MIN_WORDS ? span[0] : tokens[start].start;
+  const newEnd = to - 1 - last < TRIM_MIN_WORDS ? span[1] : tokens[last].end;
+  return [newStart, newEnd];
+}
+
+/** Tokens [from, to) lying inside a character span. */
+export function tokenRange(side: Side, span: [number, number]): [number, number] {
+  const tokens = side.analysis.tokens;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= span[0]) lo = mid + 1;
+    else hi = mid;
+  }
+  let to = lo;
+  while (to < tokens.length && tokens[to].start < span[1]) to++;
+  return [lo, to];
+}
+
+/**
  * One stretch of text has one origin: of candidates overlapping on either side, the longer
  * (then the sentence-level one) is kept. Repeated boilerplate otherwise yields one copy per repeat.
  */
@@ -148,7 +195,7 @@ function oneOriginEach(candidates: Candidate[]): Candidate[] {
   const sorted = [...candidates].sort((x, y) => size(y) - size(x));
   const kept: Candidate[] = [];
   for (const c of sorted) {
-    const clash = kept.some((k) => overlapShare(c.a, k.a) > 0.5 || overlapShare(c.b, k.b) > 0.5);
+    const clash = kept.some((k) => overlapShare(c.a, k.a) > 0.5 && overlapShare(c.b, k.b) > 0.5);
     if (!clash) kept.push(c);
   }
   return kept;

@@ -46,5 +46,5 @@ function wholeText(f: Fragment, shortSide: 'a' | 'b', long: Side, params: AlignP
   const last = long.units.length - 1;
   const [from, to] = shortSide === 'a' ? [f.bFrom, f.bTo] : [f.aFrom, f.aTo];
   if ((to - from + 1) / long.units.length < params.summaryWholeShare) return null;
-  return shortSide === 'a' ? { ...f, bFrom: 0, bTo: last } : { ...f, aFrom: 0, aTo: last };
+  return shortSide === 'a' ? { ...f, bFrom: 0, bTo: last, summary: true } : { ...f, aFrom: 0, aTo: last, summary: true };
 }
