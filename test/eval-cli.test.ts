@@ -64,7 +64,7 @@ describe('mimeo eval pan', () => {
 
   it('rejects a bad --workers value and a missing folder with a one-line UserError', async () => {
     for (const bad of ['0', '-1', 'two', '1.5']) {
-      assert.throws(() => parseWorkers(bad), UserError);
+      assert.throws(() => parseWorkers(bad), (error: unknown) => error instanceof UserError && error.exitCode === 2);
     }
     assert.equal(parseWorkers('3'), 3);
     assert.equal(parseWorkers(undefined), undefined);

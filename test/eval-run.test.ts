@@ -155,6 +155,27 @@ describe('evaluatePan', () => {
     await assert.rejects(evaluatePan(corpus, { workers: 0 }), UserError);
     await assert.rejects(evaluatePan(corpus, { workers: 1.5 }), UserError);
   });
+
+  it('rejects an unusable --out folder before aligning anything', async () => {
+    const notAFolder = join(root, 'out-is-a-file');
+    await writeFile(notAFolder, 'x');
+    let progressed = false;
+    const run = evaluatePan(corpus, {
+      out: join(notAFolder, 'sub'),
+      workers: 1,
+      onError: () => {},
+      onProgress: () => {
+        progressed = true;
+      },
+    });
+    await assert.rejects(run, (error: unknown) => {
+      assert.ok(error instanceof UserError);
+      assert.match(error.message, /^cannot write detections to .*: ENOTDIR$/);
+      return true;
+    });
+    assert.equal(progressed, false);
+    await assert.rejects(evaluatePan(corpus, { out: notAFolder, workers: 1, onError: () => {} }), UserError);
+  });
 });
 
 describe('scorePanOutput', () => {

@@ -30,6 +30,15 @@ describe('PAN XML', () => {
     assert.throws(() => parseFeatures(xml, 'plagiarism'), /this_offset/);
   });
 
+  it('rejects a truncated feature tag instead of reading no cases', () => {
+    const truncated = '<document reference="s.txt">\n<feature name="plagiarism" this_offset="1" this_length="2"';
+    assert.throws(() => parseFeatures(truncated, 'plagiarism'), /unterminated <feature> tag/);
+    const merged =
+      '<document reference="s.txt">\n<feature name="plagiarism" this_offset="1"\n' +
+      '<feature name="plagiarism" this_offset="1" this_length="2" source_reference="r.txt" source_offset="0" source_length="1"/>\n</document>';
+    assert.throws(() => parseFeatures(merged, 'plagiarism'), /unterminated <feature> tag/);
+  });
+
   it('writes PAN detection XML and reads it back', () => {
     const detection = { susp: 's&1.txt', src: 'r"1.txt', thisOffset: 1, thisLength: 2, srcOffset: 3, srcLength: 4 };
     const xml = formatDetections('s&1.txt', [detection]);

@@ -2,8 +2,8 @@ import { tokenRange, type Candidate } from './index.js';
 import type { Side } from './preprocess.js';
 import type { Passage, PassageKind } from './types.js';
 
-/** Word n-gram length used to measure how much of a passage is copied word for word. */
-const SHARE_NGRAM = 3;
+/** Word n-gram length for "copied word for word": long enough that a translation round trip rarely keeps it. */
+const SHARE_NGRAM = 5;
 
 /** Labels a candidate verbatim / edited / paraphrase and attaches the evidence behind it. */
 export function classify(c: Candidate, a: Side, b: Side): Passage {

@@ -60,6 +60,6 @@ export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   summaryMinSentences: 4,
   summaryMaxChars: 2500,
   summaryWholeShare: 0.3,
-  summaryCopyMargin: 0.3,
+  summaryCopyMargin: 0.35,
   summaryWholeCosine: 0.3,
 });

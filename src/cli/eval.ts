@@ -10,11 +10,11 @@ interface PanCommandOptions {
   workers?: string;
 }
 
-/** Parse `--workers`: a positive integer, or a one-line UserError. */
+/** Parse `--workers`: a positive integer, or a one-line UserError (usage error, exit 2). */
 export function parseWorkers(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\s*\d+\s*$/.test(raw) || Number(raw) < 1) {
-    throw new UserError(`--workers must be a positive integer, got "${raw}"`);
+    throw new UserError(`--workers must be a positive integer, got "${raw}"`, 2);
   }
   return Number(raw);
 }

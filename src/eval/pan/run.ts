@@ -155,6 +155,8 @@ export async function evaluatePan(dir: string, options: EvaluateOptions = {}): P
   const workers = validateWorkers(options.workers);
   const report = options.onError ?? printError;
   const { corpus, gold, errors, skipped } = await loadCorpus(dir, report);
+  // Fail on an unusable --out before spending minutes aligning, not after.
+  if (options.out !== undefined) await prepareOut(options.out);
 
   const pairs = allPairs(corpus).filter((pair) => !skipped.has(pairKey(pair)));
   const jobs = pairs.map((pair, id) => ({ id, susp: pair.susp, src: pair.src }));
@@ -190,6 +192,21 @@ export async function evaluatePan(dir: string, options: EvaluateOptions = {}): P
   };
 }
 
+function outError(error: unknown, out: string): UserError {
+  const err = error as NodeJS.ErrnoException;
+  return new UserError(`cannot write detections to ${err.path ?? out}: ${err.code ?? err.message}`);
+}
+
+/** Create the --out folder (or check it is one) up front. */
+async function prepareOut(out: string): Promise<void> {
+  try {
+    await mkdir(out, { recursive: true });
+  } catch (error) {
+    throw outError(error, out);
+  }
+  await requireDirectory(out);
+}
+
 /** One XML per aligned pair, in PAN's format, even when it has no detections. */
 async function writeDetections(out: string, pairs: PanPair[], detections: Map<string, Detection[]>) {
   try {
@@ -200,7 +217,6 @@ async function writeDetections(out: string, pairs: PanPair[], detections: Map<st
       await writeFile(join(out, pairXmlName(pair)), formatDetections(pair.susp, found));
     }
   } catch (error) {
-    const err = error as NodeJS.ErrnoException;
-    throw new UserError(`cannot write detections to ${err.path ?? out}: ${err.code ?? err.message}`);
+    throw outError(error, out);
   }
 }

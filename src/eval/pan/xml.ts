@@ -54,6 +54,9 @@ export function documentReference(xml: string): string | undefined {
 export function parseFeatures(xml: string, featureName: string, fallbackSusp = ''): Case[] {
   const susp = documentReference(xml) ?? fallbackSusp;
   const features: Case[] = [];
+  // A truncated `<feature ...` (no closing `>`) would otherwise vanish or swallow the next tag.
+  const unterminated = /<feature\b[^>]*(?=<|$)/.exec(xml);
+  if (unterminated) throw new Error(`unterminated <feature> tag at offset ${unterminated.index}`);
   for (const match of xml.matchAll(/<feature\b([^>]*?)\/?>/g)) {
     const attributes = parseAttributes(match[1]);
     if (attributes.get('name') !== featureName) continue;
