@@ -1,4 +1,5 @@
 import { analyze } from '../text/index.js';
+import { unionLength } from '../text/spans.js';
 import type { Analysis } from '../text/types.js';
 import { classify } from './classify.js';
 import { extendSeeds, type Fragment } from './extension.js';
@@ -215,19 +216,3 @@ function coverage(passages: Passage[], lengthA: number, lengthB: number): { a: n
   };
 }
 
-export function unionLength(spans: [number, number][]): number {
-  const sorted = [...spans].sort((x, y) => x[0] - y[0]);
-  let total = 0;
-  let start = -1;
-  let end = -1;
-  for (const [s, e] of sorted) {
-    if (s > end) {
-      total += end - start;
-      start = s;
-      end = e;
-    } else if (e > end) {
-      end = e;
-    }
-  }
-  return total + (end - start);
-}

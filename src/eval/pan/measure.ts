@@ -1,3 +1,5 @@
+import { unionLength } from '../../text/spans.js';
+
 /**
  * PAN text-alignment measures, macro-averaged (Potthast et al., PAN perfmeasures):
  * recall, precision, granularity and plagdet over character ranges in both documents.
@@ -54,20 +56,7 @@ function coveredLength(intervals: Array<[number, number]>, lo: number, hi: numbe
     const e = Math.min(end, hi);
     if (e > s) clipped.push([s, e]);
   }
-  clipped.sort((x, y) => x[0] - y[0]);
-  let total = 0;
-  let curStart = -1;
-  let curEnd = -1;
-  for (const [s, e] of clipped) {
-    if (s > curEnd) {
-      total += curEnd - curStart;
-      curStart = s;
-      curEnd = e;
-    } else if (e > curEnd) {
-      curEnd = e;
-    }
-  }
-  return total + (curEnd - curStart);
+  return unionLength(clipped);
 }
 
 /** Key of the document pair an annotation belongs to. */
