@@ -127,7 +127,7 @@ function refineWithRuns(fragments: Fragment[], runs: Run[], a: Side, b: Side, pa
     if (inside.length > 0) {
       const spans = inside.map((r) => runSpan(r, a, b));
       const covered = spans.reduce((n, s) => n + (s.a[1] - s.a[0]), 0);
-      if (covered >= 0.8 * (cand.a[1] - cand.a[0])) {
+      if (covered >= params.verbatimSnapShare * (cand.a[1] - cand.a[0])) {
         cand.a = [Math.min(...spans.map((s) => s.a[0])), Math.max(...spans.map((s) => s.a[1]))];
         cand.b = [Math.min(...spans.map((s) => s.b[0])), Math.max(...spans.map((s) => s.b[1]))];
       }

@@ -17,6 +17,8 @@ export interface AlignParameters {
   validationCosine: number;
   /** Verbatim seeds: length in words of the exact n-grams that anchor verbatim runs. */
   verbatimNgram: number;
+  /** Verbatim: a fragment whose exact runs cover this share of it takes the runs' exact extent. */
+  verbatimSnapShare: number;
   /** Verbatim: shortest exact run (in characters) reported on its own. */
   minVerbatimChars: number;
   /** Filtering: passages shorter than this (characters, on either side) are dropped. */
@@ -50,6 +52,7 @@ export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   maxGap: 4,
   validationCosine: 0.34,
   verbatimNgram: 8,
+  verbatimSnapShare: 0.7,
   minVerbatimChars: 150,
   minPassageChars: 150,
   singleSeedCosine: 0.5,
