@@ -1,5 +1,5 @@
-import { tokenRange, type Candidate } from './index.js';
-import type { Side } from './preprocess.js';
+import type { Candidate } from './index.js';
+import { tokenRange, type Side } from './preprocess.js';
 import type { Passage, PassageKind } from './types.js';
 
 /** Word n-gram length for "copied word for word": long enough that a translation round trip rarely keeps it. */

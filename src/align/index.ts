@@ -5,7 +5,7 @@ import { classify } from './classify.js';
 import { extendSeeds, type Fragment } from './extension.js';
 import { dropWeak, resolveOverlaps } from './filtering.js';
 import { defaultParameters, type AlignParameters } from './options.js';
-import { preprocess, type Side } from './preprocess.js';
+import { preprocess, tokenRange, type Side } from './preprocess.js';
 import { findSeeds } from './seeding.js';
 import { findSummaries } from './summary.js';
 import type { AlignInput, AlignOptions, AlignResult, Passage } from './types.js';
@@ -170,21 +170,6 @@ function trimSpan(side: Side, span: [number, number], from: number, to: number, 
   const newStart = start - from < TRIM_MIN_WORDS ? span[0] : tokens[start].start;
   const newEnd = to - 1 - last < TRIM_MIN_WORDS ? span[1] : tokens[last].end;
   return [newStart, newEnd];
-}
-
-/** Tokens [from, to) lying inside a character span. */
-export function tokenRange(side: Side, span: [number, number]): [number, number] {
-  const tokens = side.analysis.tokens;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= span[0]) lo = mid + 1;
-    else hi = mid;
-  }
-  let to = lo;
-  while (to < tokens.length && tokens[to].start < span[1]) to++;
-  return [lo, to];
 }
 
 /**

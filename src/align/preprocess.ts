@@ -23,18 +23,18 @@ export interface Side {
   surfaceIds: Int32Array;
   /** Per token: id of its content term, or -1 for stopwords. */
   termIds: Int32Array;
-  /** Per term id: raw counts within each unit (before weighting), used to sum vectors. */
-  unitTf: Map<number, number>[];
 }
+
+/** Per unit: raw term counts, only needed until the pair's weights are known. */
+type UnitCounts = Map<number, number>[];
 
 /** Builds both sides with one shared vocabulary and inverse sentence frequencies over both. */
 export function preprocess(a: Analysis, b: Analysis, params: AlignParameters): [Side, Side] {
   const surfaces = new Map<string, number>();
   const terms = new Map<string, number>();
-  const sideA = buildSide(a, params, surfaces, terms);
-  const sideB = buildSide(b, params, surfaces, terms);
-  weigh([sideA, sideB], terms.size);
-  return [sideA, sideB];
+  const built = [buildSide(a, params, surfaces, terms), buildSide(b, params, surfaces, terms)];
+  weigh(built, terms.size);
+  return [built[0].side, built[1].side];
 }
 
 function intern(map: Map<string, number>, key: string): number {
@@ -51,7 +51,7 @@ function buildSide(
   params: AlignParameters,
   surfaces: Map<string, number>,
   terms: Map<string, number>,
-): Side {
+): { side: Side; counts: UnitCounts } {
   const { tokens } = analysis;
   const surfaceIds = new Int32Array(tokens.length);
   const termIds = new Int32Array(tokens.length);
@@ -61,7 +61,7 @@ function buildSide(
     termIds[i] = t.stop ? -1 : intern(terms, t.canon || t.stem);
   }
   const units: Unit[] = [];
-  const unitTf: Map<number, number>[] = [];
+  const unitTf: UnitCounts = [];
   let pending: { start: number; firstToken: number } | null = null;
   const sentences = analysis.sentences;
   for (let s = 0; s < sentences.length; s++) {
@@ -97,7 +97,7 @@ function buildSide(
       unitTf.push(tf);
     }
   }
-  return { analysis, units, surfaceIds, termIds, unitTf };
+  return { side: { analysis, units, surfaceIds, termIds }, counts: unitTf };
 }
 
 /** Token ranges cutting [from, to) into near-equal pieces of at most `max` tokens. */
@@ -119,27 +119,42 @@ function addCounts(tf: Map<number, number>, termIds: Int32Array, from: number, t
 }
 
 /** tf-isf weighting: isf = log(N / sentences containing the term), N over both texts. */
-function weigh(sides: Side[], vocabulary: number): void {
+function weigh(sides: { side: Side; counts: UnitCounts }[], vocabulary: number): void {
   const sf = new Int32Array(vocabulary);
   let n = 0;
-  for (const side of sides) {
-    for (const tf of side.unitTf) {
+  for (const { counts } of sides) {
+    for (const tf of counts) {
       n++;
       for (const id of tf.keys()) sf[id]++;
     }
   }
-  for (const side of sides) {
+  for (const { side, counts } of sides) {
     side.units.forEach((unit, u) => {
-      const ids = [...side.unitTf[u].keys()].sort((x, y) => x - y);
+      const ids = [...counts[u].keys()].sort((x, y) => x - y);
       unit.terms = Int32Array.from(ids);
       unit.weights = new Float64Array(ids.length);
       let sq = 0;
       for (let k = 0; k < ids.length; k++) {
-        const w = side.unitTf[u].get(ids[k])! * Math.log(n / sf[ids[k]]);
+        const w = counts[u].get(ids[k])! * Math.log(n / sf[ids[k]]);
         unit.weights[k] = w;
         sq += w * w;
       }
       unit.norm = Math.sqrt(sq);
     });
   }
+}
+
+/** Tokens [from, to) lying inside a character span. */
+export function tokenRange(side: Side, span: [number, number]): [number, number] {
+  const tokens = side.analysis.tokens;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= span[0]) lo = mid + 1;
+    else hi = mid;
+  }
+  let to = lo;
+  while (to < tokens.length && tokens[to].start < span[1]) to++;
+  return [lo, to];
 }
