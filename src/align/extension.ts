@@ -20,6 +20,12 @@ export interface ExtensionGaps {
   gapB: number;
   /** Below this cosine a cluster is re-split with smaller gaps, and finally dropped. */
   validationCosine: number;
+  /**
+   * Keep in each cluster the seeds on or near one reading order on both sides (a copy keeps
+   * its order; a sentence matching look-alikes further away is noise). The others are
+   * clustered again on their own, so a moved paragraph still forms a passage.
+   */
+  ordered?: boolean;
 }
 
 /**
@@ -29,7 +35,19 @@ export interface ExtensionGaps {
  */
 export function extendSeeds(seeds: Seed[], a: Side, b: Side, gaps: ExtensionGaps): Fragment[] {
   const out: Fragment[] = [];
-  for (const group of clusterSeeds(seeds, gaps.gapA, gaps.gapB)) {
+  for (const cluster of clusterSeeds(seeds, gaps.gapA, gaps.gapB)) {
+    let group = cluster;
+    if (gaps.ordered && cluster.length > 1 && cluster.length <= MAX_CHAIN_SEEDS) {
+      // When most of the cluster reads in one order, that chain and the seeds near it (words
+      // shuffled locally) make the passage; far look-alikes are clustered on their own.
+      const chain = orderedChain(cluster);
+      if (chain.length >= ORDERED_SHARE * new Set(cluster.map((s) => s.a)).size) {
+        const near = (s: Seed) => chain.some((c) => Math.abs(s.a - c.a) <= NEAR_CHAIN && Math.abs(s.b - c.b) <= NEAR_CHAIN);
+        group = cluster.filter(near);
+        const rest = cluster.filter((s) => !near(s));
+        if (rest.length > 1) out.push(...extendSeeds(rest, a, b, gaps));
+      }
+    }
     const fragment = toFragment(group, a, b);
     if (fragment.cosine >= gaps.validationCosine) {
       out.push(fragment);
@@ -39,6 +57,42 @@ export function extendSeeds(seeds: Seed[], a: Side, b: Side, gaps: ExtensionGaps
     }
   }
   return out;
+}
+
+/** Above this many seeds the quadratic chain search is skipped (such clusters are copies anyway). */
+const MAX_CHAIN_SEEDS = 1500;
+/** Share of a cluster's units that must lie on one ordered chain for the chain to bound it. */
+const ORDERED_SHARE = 0.85;
+/** Seeds this close (in units, on both sides) to the chain stay: words shuffled locally. */
+const NEAR_CHAIN = 2;
+
+/**
+ * The heaviest (by cosine) chain of seeds moving forward on both sides. A unit may pair with
+ * two neighbouring units of the other side (a sentence split or joined in the copy).
+ */
+export function orderedChain(seeds: Seed[]): Seed[] {
+  const sorted = [...seeds].sort((x, y) => x.a - y.a || x.b - y.b);
+  const n = sorted.length;
+  const best = new Float64Array(n);
+  const prev = new Int32Array(n).fill(-1);
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    const si = sorted[i];
+    best[i] = si.cosine;
+    for (let j = 0; j < i; j++) {
+      const sj = sorted[j];
+      const forward =
+        (si.a > sj.a && si.b > sj.b) || (si.a === sj.a && si.b === sj.b + 1) || (si.b === sj.b && si.a === sj.a + 1);
+      if (forward && best[j] + si.cosine > best[i]) {
+        best[i] = best[j] + si.cosine;
+        prev[i] = j;
+      }
+    }
+    if (best[i] > best[top]) top = i;
+  }
+  const chain: Seed[] = [];
+  for (let i = top; i >= 0; i = prev[i]) chain.push(sorted[i]);
+  return chain.reverse();
 }
 
 export function toFragment(group: Seed[], a: Side, b: Side): Fragment {

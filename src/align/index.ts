@@ -29,6 +29,7 @@ export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}):
     gapA: params.maxGap,
     gapB: params.maxGap,
     validationCosine: params.validationCosine,
+    ordered: params.orderedExtension,
   });
   const runs = chainRuns(findRuns(sideA, sideB, params.verbatimNgram), params.verbatimNgram);
   // A summary loses to a copy-level fragment that explains its short side as well or better,
@@ -74,13 +75,13 @@ function runInShortSide(r: Run, s: Fragment, a: Side, b: Side): boolean {
 
 /** f is a balanced copy covering most of s's short side, or a much closer match to it. */
 function explainsAsCopy(f: Fragment, s: Fragment, a: Side, b: Side, params: AlignParameters): boolean {
-  if (f.cosine >= s.cosine + params.summaryCopyMargin) return true;
+  if (f.cosine >= s.cosine + params.summaryCopyMargin || f.cosine >= params.summaryCopyCosine) return true;
   const lenA = a.units[f.aTo].end - a.units[f.aFrom].start;
   const lenB = b.units[f.bTo].end - b.units[f.bFrom].start;
-  const balanced = Math.max(lenA, lenB) <= 2 * Math.min(lenA, lenB);
+  const balanced = Math.max(lenA, lenB) <= params.summaryCopyBalance * Math.min(lenA, lenB);
   const [side, from, to, fFrom, fTo] = shortIsA(s) ? [a, s.aFrom, s.aTo, f.aFrom, f.aTo] : [b, s.bFrom, s.bTo, f.bFrom, f.bTo];
   const overlap = side.units[Math.min(to, fTo)].end - side.units[Math.max(from, fFrom)].start;
-  return balanced && overlap >= 0.8 * (side.units[to].end - side.units[from].start);
+  return balanced && overlap >= params.summaryCopyCover * (side.units[to].end - side.units[from].start);
 }
 
 function toAnalysis(input: AlignInput, options: AlignOptions): Analysis {
@@ -134,10 +135,14 @@ function refineWithRuns(fragments: Fragment[], runs: Run[], a: Side, b: Side, pa
     }
     out.push(cand);
   }
+  const fromFragments = out.length;
   for (const r of runs) {
     if (used.has(r)) continue;
     const s = runSpan(r, a, b);
-    if (s.a[1] - s.a[0] >= params.minVerbatimChars && s.b[1] - s.b[0] >= params.minVerbatimChars) out.push(s);
+    if (s.a[1] - s.a[0] < params.minVerbatimChars || s.b[1] - s.b[0] < params.minVerbatimChars) continue;
+    // A run whose one side already lies in a passage is a repeat of text matched elsewhere.
+    const repeat = out.slice(0, fromFragments).some((c) => overlapShare(s.a, c.a) > 0.5 || overlapShare(s.b, c.b) > 0.5);
+    if (!repeat) out.push(s);
   }
   return out;
 }

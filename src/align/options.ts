@@ -13,6 +13,8 @@ export interface AlignParameters {
   seedDice: number;
   /** Extension: largest gap (in sentences) bridged inside one passage. */
   maxGap: number;
+  /** Extension: bound each cluster by its seeds that keep one reading order on both sides. */
+  orderedExtension: boolean;
   /** Extension: a cluster whose two sides have a cosine below this is split with a smaller gap. */
   validationCosine: number;
   /** Verbatim seeds: length in words of the exact n-grams that anchor verbatim runs. */
@@ -40,6 +42,12 @@ export interface AlignParameters {
   summaryWholeCosine: number;
   /** Summary: dropped where a copy-level fragment on its short side has a cosine this much higher. */
   summaryCopyMargin: number;
+  /** Summary: dropped where a fragment on its short side reaches this cosine (a copy, not a summary). */
+  summaryCopyCosine: number;
+  /** Summary: a fragment whose longer side is at most this many times its shorter is a copy, not a summary... */
+  summaryCopyBalance: number;
+  /** ...and when it covers this share of the summary's short side, the summary is dropped. */
+  summaryCopyCover: number;
   /** Summary: when the summarized stretch spans this share of its text, the whole text is the source. */
   summaryWholeShare: number;
 }
@@ -50,6 +58,7 @@ export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   seedCosine: 0.33,
   seedDice: 0.33,
   maxGap: 4,
+  orderedExtension: true,
   validationCosine: 0.34,
   verbatimNgram: 8,
   verbatimSnapShare: 0.7,
@@ -64,5 +73,8 @@ export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   summaryMaxChars: 2500,
   summaryWholeShare: 0.3,
   summaryCopyMargin: 0.35,
+  summaryCopyCosine: 1.01,
+  summaryCopyBalance: 2,
+  summaryCopyCover: 0.8,
   summaryWholeCosine: 0.3,
 });
