@@ -2,6 +2,7 @@ import { analyze } from '../text/index.js';
 import { unionLength } from '../text/spans.js';
 import type { Analysis } from '../text/types.js';
 import { classify } from './classify.js';
+import { extendEdges } from './edges.js';
 import { extendSeeds, type Fragment } from './extension.js';
 import { dropWeak, resolveOverlaps } from './filtering.js';
 import { defaultParameters, type AlignParameters } from './options.js';
@@ -40,9 +41,20 @@ export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}):
       !fragments.some((f) => overlapsShortSide(f, s) && explainsAsCopy(f, s, sideA, sideB, params)) &&
       !copied.some((r) => runInShortSide(r, s, sideA, sideB)),
   );
+  if (process.env.DBG) for (const s of summaries) {
+    const sa = shortIsA(s);
+    const [side, from, to] = sa ? [sideA, s.aFrom, s.aTo] : [sideB, s.bFrom, s.bTo];
+    const long = sa ? sideB : sideA;
+    const ov = fragments.filter((f) => overlapsShortSide(f, s));
+    const L = (f: Fragment) => [sideA.units[f.aTo].end - sideA.units[f.aFrom].start, sideB.units[f.bTo].end - sideB.units[f.bFrom].start];
+    console.error(JSON.stringify({ tag: process.env.DBG, sa, shortLen: side.units[to].end - side.units[from].start, shortUnits: to - from + 1, seeded: new Set(s.seeds.map((x) => (sa ? x.a : x.b))).size, longUnits: long.units.length, longSeeded: new Set(s.seeds.map((x) => (sa ? x.b : x.a))).size, longLen: long.analysis.text.length, seeds: s.seeds.length, cos: +s.cosine.toFixed(2), meanSeedCos: +(s.seeds.reduce((n, x) => n + x.cosine, 0) / s.seeds.length).toFixed(2), maxSeedCos: +Math.max(...s.seeds.map((x) => x.cosine)).toFixed(2), f: ov.map((f) => [f.seeds.length, +f.cosine.toFixed(2), ...L(f)]) }));
+  }
   fragments = [...fragments.filter((f) => !summaries.some((s) => overlapsShortSide(f, s))), ...summaries];
   fragments = resolveOverlaps(fragments, sideA, sideB);
   fragments = dropWeak(fragments, sideA, sideB, params);
+  // Mostly verbatim fragments get their exact extent from the runs instead.
+  const verbatim = (f: Fragment) => runsInside(f, runs, sideA, sideB).share >= params.verbatimSnapShare;
+  fragments = extendEdges(fragments, sideA, sideB, params.edgeCosine, verbatim);
 
   const spans = oneOriginEach(refineWithRuns(fragments, runs, sideA, sideB, params)).map((c) =>
     c.method === 'sentence-cluster' ? trimEdges(c, sideA, sideB) : c,
@@ -106,6 +118,28 @@ function runSpan(run: Run, a: Side, b: Side): Candidate {
   };
 }
 
+/** Character span of a fragment's unit ranges. */
+function fragmentSpan(f: Fragment, a: Side, b: Side): { a: [number, number]; b: [number, number] } {
+  return { a: [a.units[f.aFrom].start, a.units[f.aTo].end], b: [b.units[f.bFrom].start, b.units[f.bTo].end] };
+}
+
+/** Exact runs lying (partly) inside a fragment on both sides, and the share of its side a they cover. */
+function runsInside(f: Fragment, runs: Run[], a: Side, b: Side): { inside: Run[]; spans: Candidate[]; share: number } {
+  const span = fragmentSpan(f, a, b);
+  const inside: Run[] = [];
+  const spans: Candidate[] = [];
+  let covered = 0;
+  for (const r of runs) {
+    const s = runSpan(r, a, b);
+    if (s.a[0] < span.a[1] && span.a[0] < s.a[1] && s.b[0] < span.b[1] && span.b[0] < s.b[1]) {
+      inside.push(r);
+      spans.push(s);
+      covered += s.a[1] - s.a[0];
+    }
+  }
+  return { inside, spans, share: covered / Math.max(1, span.a[1] - span.a[0]) };
+}
+
 /**
  * Exact runs sharpen sentence-level fragments: a fragment that is mostly verbatim takes the
  * runs' exact extent; long runs outside any fragment become passages of their own.
@@ -114,24 +148,12 @@ function refineWithRuns(fragments: Fragment[], runs: Run[], a: Side, b: Side, pa
   const out: Candidate[] = [];
   const used = new Set<Run>();
   for (const f of fragments) {
-    const cand: Candidate = {
-      a: [a.units[f.aFrom].start, a.units[f.aTo].end],
-      b: [b.units[f.bFrom].start, b.units[f.bTo].end],
-      method: f.summary ? 'summary' : 'sentence-cluster',
-      fragment: f,
-    };
-    const inside = runs.filter((r) => {
-      const s = runSpan(r, a, b);
-      return s.a[0] < cand.a[1] && cand.a[0] < s.a[1] && s.b[0] < cand.b[1] && cand.b[0] < s.b[1];
-    });
+    const cand: Candidate = { ...fragmentSpan(f, a, b), method: f.summary ? 'summary' : 'sentence-cluster', fragment: f };
+    const { inside, spans, share } = runsInside(f, runs, a, b);
     inside.forEach((r) => used.add(r));
-    if (inside.length > 0) {
-      const spans = inside.map((r) => runSpan(r, a, b));
-      const covered = spans.reduce((n, s) => n + (s.a[1] - s.a[0]), 0);
-      if (covered >= params.verbatimSnapShare * (cand.a[1] - cand.a[0])) {
-        cand.a = [Math.min(...spans.map((s) => s.a[0])), Math.max(...spans.map((s) => s.a[1]))];
-        cand.b = [Math.min(...spans.map((s) => s.b[0])), Math.max(...spans.map((s) => s.b[1]))];
-      }
+    if (inside.length > 0 && share >= params.verbatimSnapShare) {
+      cand.a = [Math.min(...spans.map((s) => s.a[0])), Math.max(...spans.map((s) => s.a[1]))];
+      cand.b = [Math.min(...spans.map((s) => s.b[0])), Math.max(...spans.map((s) => s.b[1]))];
     }
     out.push(cand);
   }

@@ -17,6 +17,8 @@ export interface AlignParameters {
   orderedExtension: boolean;
   /** Extension: a cluster whose two sides have a cosine below this is split with a smaller gap. */
   validationCosine: number;
+  /** Edges: a neighbouring sentence joins a passage when it has this cosine with a sentence of the other side's range. */
+  edgeCosine: number;
   /** Verbatim seeds: length in words of the exact n-grams that anchor verbatim runs. */
   verbatimNgram: number;
   /** Verbatim: a fragment whose exact runs cover this share of it takes the runs' exact extent. */
@@ -36,6 +38,10 @@ export interface AlignParameters {
   summarySeedDice: number;
   /** Summary: fewest sentences of the summary that match the summarized text. */
   summaryMinSentences: number;
+  /** Summary: most sentence matches per summary sentence. */
+  summaryMaxMatchesPerSentence: number;
+  /** Summary: longest summarized text, in sentence units. */
+  summaryMaxSourceSentences: number;
   /** Summary: longest summary, in characters (a summary is a few sentences). */
   summaryMaxChars: number;
   /** Summary: least cosine between the short side and the whole summarized text. */
@@ -60,6 +66,7 @@ export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   maxGap: 4,
   orderedExtension: true,
   validationCosine: 0.34,
+  edgeCosine: 0.25,
   verbatimNgram: 8,
   verbatimSnapShare: 0.7,
   minVerbatimChars: 150,
@@ -71,6 +78,8 @@ export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   summarySeedDice: 0.15,
   summaryMinSentences: 4,
   summaryMaxChars: 2500,
+  summaryMaxMatchesPerSentence: 3,
+  summaryMaxSourceSentences: 100,
   summaryWholeShare: 0.3,
   summaryCopyMargin: 0.35,
   summaryCopyCosine: 1.01,

@@ -26,8 +26,12 @@ export function findSummaries(a: Side, b: Side, params: AlignParameters): Fragme
       const lenB = b.units[f.bTo].end - b.units[f.bFrom].start;
       const [short, long] = shortSide === 'a' ? [lenA, lenB] : [lenB, lenA];
       if (long < params.summaryRatio * short || short > params.summaryMaxChars) continue;
-      // A summary is several sentences, each matching something in the long text.
-      if (new Set(f.seeds.map((s) => s[shortSide])).size < params.summaryMinSentences) continue;
+      // A summary is several sentences, each matching a few sentences of the long text (many
+      // more matches is shared vocabulary, not condensation), of a text of article length.
+      const sentences = new Set(f.seeds.map((s) => s[shortSide])).size;
+      if (sentences < params.summaryMinSentences) continue;
+      if (f.seeds.length > params.summaryMaxMatchesPerSentence * sentences) continue;
+      if ((shortSide === 'a' ? b : a).units.length > params.summaryMaxSourceSentences) continue;
       const whole = wholeText(f, shortSide, shortSide === 'a' ? b : a, params);
       if (!whole) continue;
       // The short side must stand for the whole long text, not for a few scattered sentences of it.
