@@ -46,18 +46,24 @@ function strength(f: Fragment): number {
   return f.cosine * Math.log2(1 + f.seeds.length);
 }
 
-/** Drops fragments too short on either side, and lone sentence matches that are not close. */
+/**
+ * Drops fragments too short on either side, and lone sentence matches that are not close.
+ * Where the pair is a word-for-word copy elsewhere (`copyPair`), a loose paraphrase of a
+ * sentence or two is more likely shared topic than reuse: it needs more matching sentences.
+ */
 export function dropWeak(
   fragments: Fragment[],
   a: Side,
   b: Side,
-  params: Pick<AlignParameters, 'minPassageChars' | 'singleSeedCosine'>,
+  params: Pick<AlignParameters, 'minPassageChars' | 'singleSeedCosine' | 'copyPairMinSeeds'>,
+  copyPair: (f: Fragment) => boolean,
 ): Fragment[] {
   return fragments.filter((f) => {
     const lenA = a.units[f.aTo].end - a.units[f.aFrom].start;
     const lenB = b.units[f.bTo].end - b.units[f.bFrom].start;
     if (lenA < params.minPassageChars || lenB < params.minPassageChars) return false;
     if (f.seeds.length === 1 && f.seeds[0].cosine < params.singleSeedCosine) return false;
+    if (f.seeds.length < params.copyPairMinSeeds && !f.summary && copyPair(f)) return false;
     return true;
   });
 }

@@ -41,19 +41,12 @@ export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}):
       !fragments.some((f) => overlapsShortSide(f, s) && explainsAsCopy(f, s, sideA, sideB, params)) &&
       !copied.some((r) => runInShortSide(r, s, sideA, sideB)),
   );
-  if (process.env.DBG) for (const s of summaries) {
-    const sa = shortIsA(s);
-    const [side, from, to] = sa ? [sideA, s.aFrom, s.aTo] : [sideB, s.bFrom, s.bTo];
-    const long = sa ? sideB : sideA;
-    const ov = fragments.filter((f) => overlapsShortSide(f, s));
-    const L = (f: Fragment) => [sideA.units[f.aTo].end - sideA.units[f.aFrom].start, sideB.units[f.bTo].end - sideB.units[f.bFrom].start];
-    console.error(JSON.stringify({ tag: process.env.DBG, sa, shortLen: side.units[to].end - side.units[from].start, shortUnits: to - from + 1, seeded: new Set(s.seeds.map((x) => (sa ? x.a : x.b))).size, longUnits: long.units.length, longSeeded: new Set(s.seeds.map((x) => (sa ? x.b : x.a))).size, longLen: long.analysis.text.length, seeds: s.seeds.length, cos: +s.cosine.toFixed(2), meanSeedCos: +(s.seeds.reduce((n, x) => n + x.cosine, 0) / s.seeds.length).toFixed(2), maxSeedCos: +Math.max(...s.seeds.map((x) => x.cosine)).toFixed(2), f: ov.map((f) => [f.seeds.length, +f.cosine.toFixed(2), ...L(f)]) }));
-  }
   fragments = [...fragments.filter((f) => !summaries.some((s) => overlapsShortSide(f, s))), ...summaries];
   fragments = resolveOverlaps(fragments, sideA, sideB);
-  fragments = dropWeak(fragments, sideA, sideB, params);
   // Mostly verbatim fragments get their exact extent from the runs instead.
   const verbatim = (f: Fragment) => runsInside(f, runs, sideA, sideB).share >= params.verbatimSnapShare;
+  const copyPair = copied.length > 0;
+  fragments = dropWeak(fragments, sideA, sideB, params, (f) => copyPair && !verbatim(f));
   fragments = extendEdges(fragments, sideA, sideB, params.edgeCosine, verbatim);
 
   const spans = oneOriginEach(refineWithRuns(fragments, runs, sideA, sideB, params)).map((c) =>

@@ -29,6 +29,8 @@ export interface AlignParameters {
   minPassageChars: number;
   /** Filtering: a passage resting on a single sentence pair needs at least this cosine. */
   singleSeedCosine: number;
+  /** Filtering: in a pair with word-for-word copying, other (non-verbatim) passages need this many matching sentences. */
+  copyPairMinSeeds: number;
   /** Summary: a passage whose one side is this many times longer than the other is checked as a summary. */
   summaryRatio: number;
   /** Summary: sentence gap bridged on the long (summarized) side. */
@@ -72,6 +74,7 @@ export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   minVerbatimChars: 150,
   minPassageChars: 150,
   singleSeedCosine: 0.5,
+  copyPairMinSeeds: 3,
   summaryRatio: 3,
   summaryMaxGap: 24,
   summarySeedCosine: 0.2,
