@@ -134,6 +134,21 @@ function runsInside(f: Fragment, runs: Run[], a: Side, b: Side): { inside: Run[]
 }
 
 /**
+ * Runs that can be one copy: longest first, each kept when it overlaps no kept run on either
+ * side and keeps the same order on both sides (a repeated sentence matches in several places).
+ */
+function inOrder(spans: Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  for (const s of [...spans].sort((x, y) => y.a[1] - y.a[0] - (x.a[1] - x.a[0]))) {
+    const fits = kept.every(
+      (k) => (s.a[1] <= k.a[0] && s.b[1] <= k.b[0]) || (s.a[0] >= k.a[1] && s.b[0] >= k.b[1]),
+    );
+    if (fits) kept.push(s);
+  }
+  return kept;
+}
+
+/**
  * Exact runs sharpen sentence-level fragments: a fragment that is mostly verbatim takes the
  * runs' exact extent; long runs outside any fragment become passages of their own.
  */
@@ -145,8 +160,9 @@ function refineWithRuns(fragments: Fragment[], runs: Run[], a: Side, b: Side, pa
     const { inside, spans, share } = runsInside(f, runs, a, b);
     inside.forEach((r) => used.add(r));
     if (inside.length > 0 && share >= params.verbatimSnapShare) {
-      cand.a = [Math.min(...spans.map((s) => s.a[0])), Math.max(...spans.map((s) => s.a[1]))];
-      cand.b = [Math.min(...spans.map((s) => s.b[0])), Math.max(...spans.map((s) => s.b[1]))];
+      const kept = inOrder(spans);
+      cand.a = [Math.min(...kept.map((s) => s.a[0])), Math.max(...kept.map((s) => s.a[1]))];
+      cand.b = [Math.min(...kept.map((s) => s.b[0])), Math.max(...kept.map((s) => s.b[1]))];
     }
     out.push(cand);
   }
