@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clusterSeeds, orderedChain } from '../src/align/extension.js';
+import type { Seed } from '../src/align/seeding.js';
+import { align } from '../src/align/index.js';
+
+const seed = (a: number, b: number, cosine = 0.5): Seed => ({ a, b, cosine, dice: 0.5 });
+
+test('clusterSeeds splits at gaps larger than allowed on either side', () => {
+  const groups = clusterSeeds([seed(0, 0), seed(1, 1), seed(2, 2), seed(10, 3), seed(11, 4)], 4, 4);
+  assert.deepEqual(
+    groups.map((g) => g.map((s) => s.a)),
+    [[0, 1, 2], [10, 11]],
+  );
+  const bySideB = clusterSeeds([seed(0, 0), seed(1, 1), seed(2, 20)], 4, 4);
+  assert.equal(bySideB.length, 2);
+});
+
+test('orderedChain follows one reading order and drops a look-alike far away', () => {
+  const chain = orderedChain([seed(0, 10), seed(1, 11), seed(2, 12), seed(1, 3, 0.6), seed(3, 13)]);
+  assert.deepEqual(
+    chain.map((s) => [s.a, s.b]),
+    [[0, 10], [1, 11], [2, 12], [3, 13]],
+  );
+  // A sentence split in two on the other side stays on the chain.
+  const split = orderedChain([seed(0, 0), seed(1, 1), seed(1, 2), seed(2, 3)]);
+  assert.equal(split.length, 4);
+});
+
+// Invented texts: a five-paragraph report and a short digest of it that condenses every paragraph.
+const report = [
+  'The river authority of Norrow opened its new flood barrier on Monday after four years of construction along the eastern embankment.',
+  'The barrier consists of nine steel gates that can be lowered within twenty minutes when the river rises above the warning mark.',
+  'Engineers tested the gates twice during the autumn storms, and each time the water stayed below the level of the old town square.',
+  'The project cost forty million crowns, most of it paid by the national infrastructure fund, with the rest raised through a local levy.',
+  'Shop owners in the old town said insurance premiums had already fallen since the barrier was announced.',
+  'Several residents complained about the noise of the construction site, which operated six days a week for most of the period.',
+  'The authority promised to plant trees along the embankment next spring to replace those removed during the works.',
+  'Officials also plan a visitor centre explaining how the gates work, with a scale model of the river valley.',
+  'A second barrier further downstream is under discussion, though no money has yet been set aside for it.',
+  'The mayor thanked the workers at the opening ceremony and called the barrier the most important investment in the town for a century.',
+  'Local schools will take pupils to see the gates during a flood drill planned for the first week of March.',
+  'Fishermen worry that the gates could change the flow of the river and affect the spawning grounds of salmon.',
+  'The authority said a study of the fish population would be published before the end of the year.',
+].join(' ');
+const digest = [
+  'Norrow has a new flood barrier: nine steel gates on the eastern embankment, built over four years, can be lowered in twenty minutes.',
+  'It cost forty million crowns, mostly from the national infrastructure fund, and insurance premiums in the old town have fallen.',
+  'Residents complained about construction noise, and the authority promised new trees and a visitor centre with a model of the river valley.',
+  'The mayor called it the most important investment in a century, while fishermen fear for the salmon spawning grounds and await a fish study.',
+].join(' ');
+
+test('a short digest of a whole report is found as a passage covering most of the report', () => {
+  const host = `Other news of the week.\n\nA gallery in the harbour district reopened after repairs to its roof.\n\n${digest}\n\nThe weather will stay dry until Friday.`;
+  const r = align(host, report);
+  assert.ok(r.passages.length >= 1, 'no passage found');
+  assert.ok(r.coverage.b > 0.6, `coverage of the report: ${r.coverage.b}`);
+  const p = r.passages[0];
+  assert.ok(host.slice(p.a[0], p.a[1]).includes('flood barrier'));
+  assert.ok(!host.slice(p.a[0], p.a[1]).includes('gallery'));
+});
