@@ -62,7 +62,7 @@ test('full report: header, numbered passages, coverage and verdict', () => {
         b: [0, B.length],
         kind: 'edited',
         score: 0.876,
-        evidence: { method: 'sentence-cluster', seeds: 2, similarity: 0.9, verbatimShare: 0.7, sharedTerms: ['mayor', 'bridge'] },
+        evidence: { method: 'sentence-cluster', seeds: 2, similarity: 0.9, plainSimilarity: 0.8, verbatimShare: 0.7, sharedTerms: ['mayor', 'bridge'] },
       },
     ],
     coverage: { a: 1, b: 1 },

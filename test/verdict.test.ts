@@ -9,7 +9,7 @@ function passage(kind: PassageKind, a: [number, number], b: [number, number], ve
     b,
     kind,
     score: 0.9,
-    evidence: { method: 'test', seeds: 3, similarity: 0.9, verbatimShare, sharedTerms: [] },
+    evidence: { method: 'test', seeds: 3, similarity: 0.9, plainSimilarity: 0.9, verbatimShare, sharedTerms: [] },
   };
 }
 

@@ -11,7 +11,8 @@ export function classify(c: Candidate, a: Side, b: Side): Passage {
   const [bFrom, bTo] = tokenRange(b, c.b);
   const verbatimShare = sharedNgramShare(a.surfaceIds, aFrom, aTo, b.surfaceIds, bFrom, bTo);
   const reverseShare = sharedNgramShare(b.surfaceIds, bFrom, bTo, a.surfaceIds, aFrom, aTo);
-  const { cosine, shared } = termOverlap(a, aFrom, aTo, b, bFrom, bTo);
+  const { cosine, shared } = termOverlap(a, aFrom, aTo, b, bFrom, bTo, false);
+  const plain = termOverlap(a, aFrom, aTo, b, bFrom, bTo, true).cosine;
   const share = Math.min(verbatimShare, reverseShare);
   const kind: PassageKind = share >= 0.97 ? 'verbatim' : share >= 0.5 ? 'edited' : 'paraphrase';
   const score = Math.max(share, cosine);
@@ -24,6 +25,7 @@ export function classify(c: Candidate, a: Side, b: Side): Passage {
       method: c.method,
       seeds: c.fragment?.seeds.length ?? 1,
       similarity: round(cosine),
+      plainSimilarity: round(plain),
       verbatimShare: round(verbatimShare),
       sharedTerms: shared,
     },
@@ -56,9 +58,17 @@ function gramKey(ids: Int32Array, at: number): string {
 }
 
 /** Cosine of raw content-term counts and the shared terms (surface forms), most frequent first. */
-function termOverlap(a: Side, aFrom: number, aTo: number, b: Side, bFrom: number, bTo: number): { cosine: number; shared: string[] } {
-  const ca = counts(a, aFrom, aTo);
-  const cb = counts(b, bFrom, bTo);
+function termOverlap(
+  a: Side,
+  aFrom: number,
+  aTo: number,
+  b: Side,
+  bFrom: number,
+  bTo: number,
+  skipNames: boolean,
+): { cosine: number; shared: string[] } {
+  const ca = counts(a, aFrom, aTo, skipNames);
+  const cb = counts(b, bFrom, bTo, skipNames);
   let dot = 0;
   let na = 0;
   let nb = 0;
@@ -76,11 +86,11 @@ function termOverlap(a: Side, aFrom: number, aTo: number, b: Side, bFrom: number
   return { cosine: na && nb ? dot / Math.sqrt(na * nb) : 0, shared: shared.slice(0, 8).map((s) => s.word) };
 }
 
-function counts(side: Side, from: number, to: number): Map<number, { n: number; word: string }> {
+function counts(side: Side, from: number, to: number, skipNames: boolean): Map<number, { n: number; word: string }> {
   const m = new Map<number, { n: number; word: string }>();
   for (let i = from; i < to; i++) {
     const id = side.termIds[i];
-    if (id < 0) continue;
+    if (id < 0 || (skipNames && side.nameLike[i])) continue;
     const e = m.get(id);
     if (e) e.n++;
     else m.set(id, { n: 1, word: side.analysis.tokens[i].norm });

@@ -23,6 +23,8 @@ export interface Side {
   surfaceIds: Int32Array;
   /** Per token: id of its content term, or -1 for stopwords. */
   termIds: Int32Array;
+  /** Per token: 1 for names and numbers (capitalized inside a sentence, or with a digit). */
+  nameLike: Uint8Array;
 }
 
 /** Per unit: raw term counts, only needed until the pair's weights are known. */
@@ -97,7 +99,22 @@ function buildSide(
       unitTf.push(tf);
     }
   }
-  return { side: { analysis, units, surfaceIds, termIds }, counts: unitTf };
+  return { side: { analysis, units, surfaceIds, termIds, nameLike: markNames(analysis) }, counts: unitTf };
+}
+
+/** Names and numbers: what independent reports of one event share without sharing text. */
+function markNames(analysis: Analysis): Uint8Array {
+  const { text, tokens, sentences } = analysis;
+  const marks = new Uint8Array(tokens.length);
+  for (const sent of sentences) {
+    for (let i = sent.firstToken; i < sent.endToken; i++) {
+      const t = tokens[i];
+      const first = text[t.start];
+      const capitalized = i > sent.firstToken && first !== first.toLowerCase();
+      if (capitalized || /\d/.test(t.norm)) marks[i] = 1;
+    }
+  }
+  return marks;
 }
 
 /** Token ranges cutting [from, to) into near-equal pieces of at most `max` tokens. */

@@ -11,6 +11,8 @@ export interface PassageEvidence {
   seeds: number;
   /** Cosine similarity of the two sides' content-word vectors. */
   similarity: number;
+  /** The same cosine without names and numbers: low when two texts share facts, not wording. */
+  plainSimilarity: number;
   /** Share of tokens on side a that occur verbatim (same word, same order) in side b. */
   verbatimShare: number;
   /** A few of the shared content words, for display. */
