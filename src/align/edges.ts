@@ -1,6 +1,6 @@
 import type { Fragment } from './extension.js';
 import type { Side } from './preprocess.js';
-import { pairSimilarities } from './seeding.js';
+import { passing, type Seed } from './seeding.js';
 
 /**
  * Grows each fragment by neighbouring sentences that resemble, more loosely than a seed, some
@@ -11,6 +11,7 @@ import { pairSimilarities } from './seeding.js';
 const EDGE_REACH = 1;
 
 export function extendEdges(
+  pairs: Seed[],
   fragments: Fragment[],
   a: Side,
   b: Side,
@@ -20,7 +21,7 @@ export function extendEdges(
   if (fragments.length === 0) return fragments;
   const similar = new Set<number>();
   const width = b.units.length;
-  for (const s of pairSimilarities(a, b, (cosine) => cosine >= edgeCosine)) similar.add(s.a * width + s.b);
+  for (const s of passing(pairs, edgeCosine)) similar.add(s.a * width + s.b);
   // A unit added at one end must resemble a unit near the same end of the other side.
   const matchesA = (u: number, from: number, to: number) => {
     for (let v = Math.max(0, from); v <= Math.min(width - 1, to); v++) if (similar.has(u * width + v)) return true;

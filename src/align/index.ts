@@ -7,7 +7,7 @@ import { extendSeeds, type Fragment } from './extension.js';
 import { dropWeak, resolveOverlaps } from './filtering.js';
 import { defaultParameters, type AlignParameters } from './options.js';
 import { preprocess, tokenRange, type Side } from './preprocess.js';
-import { findSeeds } from './seeding.js';
+import { passing, similarPairs } from './seeding.js';
 import { findSummaries } from './summary.js';
 import type { AlignInput, AlignOptions, AlignResult, Passage } from './types.js';
 import { chainRuns, findRuns, type Run } from './verbatim.js';
@@ -25,7 +25,8 @@ export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}):
   const analysisB = toAnalysis(b, options);
   const [sideA, sideB] = preprocess(analysisA, analysisB, params);
 
-  const seeds = findSeeds(sideA, sideB, params);
+  const pairs = similarPairs(sideA, sideB, params);
+  const seeds = passing(pairs, params.seedCosine, params.seedDice);
   let fragments = extendSeeds(seeds, sideA, sideB, {
     gapA: params.maxGap,
     gapB: params.maxGap,
@@ -36,7 +37,7 @@ export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}):
   // A summary loses to a copy-level fragment that explains its short side as well or better,
   // and to word-for-word copying inside it.
   const copied = runs.filter((r) => runChars(r, sideA) >= params.minVerbatimChars);
-  const summaries = findSummaries(sideA, sideB, params).filter(
+  const summaries = findSummaries(pairs, sideA, sideB, params).filter(
     (s) =>
       !fragments.some((f) => overlapsShortSide(f, s) && explainsAsCopy(f, s, sideA, sideB, params)) &&
       !copied.some((r) => runInShortSide(r, s, sideA, sideB)),
@@ -47,7 +48,7 @@ export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}):
   const verbatim = (f: Fragment) => runsInside(f, runs, sideA, sideB).share >= params.verbatimSnapShare;
   const copyPair = copied.length > 0;
   fragments = dropWeak(fragments, sideA, sideB, params, (f) => copyPair && !verbatim(f));
-  fragments = extendEdges(fragments, sideA, sideB, params.edgeCosine, verbatim);
+  fragments = extendEdges(pairs, fragments, sideA, sideB, params.edgeCosine, verbatim);
 
   const spans = oneOriginEach(refineWithRuns(fragments, runs, sideA, sideB, params)).map((c) =>
     c.method === 'sentence-cluster' ? trimEdges(c, sideA, sideB) : c,

@@ -9,13 +9,22 @@ export interface Seed {
   dice: number;
 }
 
-/** Every sentence pair whose cosine and Dice both pass the thresholds, via an inverted index on side b. */
-export function findSeeds(
+/**
+ * Every sentence pair that any later stage may use (seeds, summary matches, edge matches), in
+ * one pass over an inverted index of side b; each stage then filters by its own thresholds.
+ */
+export function similarPairs(
   a: Side,
   b: Side,
-  params: Pick<AlignParameters, 'seedCosine' | 'seedDice'>,
+  params: Pick<AlignParameters, 'seedCosine' | 'summarySeedCosine' | 'edgeCosine'>,
 ): Seed[] {
-  return pairSimilarities(a, b, (cosine, dice) => cosine >= params.seedCosine && dice >= params.seedDice);
+  const cosine = Math.min(params.seedCosine, params.summarySeedCosine, params.edgeCosine);
+  return pairSimilarities(a, b, (c) => c >= cosine);
+}
+
+/** Pairs passing a stage's cosine and Dice thresholds. */
+export function passing(pairs: Seed[], cosine: number, dice = 0): Seed[] {
+  return pairs.filter((s) => s.cosine >= cosine && s.dice >= dice);
 }
 
 /** Sentence pairs sharing at least one content term, kept when `keep(cosine, dice)` says so. */

@@ -1,19 +1,15 @@
 import { extendSeeds, type Fragment } from './extension.js';
 import type { AlignParameters } from './options.js';
 import type { Side } from './preprocess.js';
-import { pairSimilarities, rangeCosine } from './seeding.js';
+import { passing, rangeCosine, type Seed } from './seeding.js';
 
 /**
  * Summaries: a short passage on one side that condenses a long stretch of the other. Its
  * sentences match sentences scattered over the long side, so seeds are looser and the gap
  * bridged on the long side is much wider than for a copy.
  */
-export function findSummaries(a: Side, b: Side, params: AlignParameters): Fragment[] {
-  const seeds = pairSimilarities(
-    a,
-    b,
-    (cosine, dice) => cosine >= params.summarySeedCosine && dice >= params.summarySeedDice,
-  );
+export function findSummaries(pairs: Seed[], a: Side, b: Side, params: AlignParameters): Fragment[] {
+  const seeds = passing(pairs, params.summarySeedCosine, params.summarySeedDice);
   const out: Fragment[] = [];
   const orientations: [gapA: number, gapB: number, shortSide: 'a' | 'b'][] = [
     [params.maxGap, params.summaryMaxGap, 'a'],
