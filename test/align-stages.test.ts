@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import { clusterSeeds, orderedChain } from '../src/align/extension.js';
 import type { Seed } from '../src/align/seeding.js';
 import { align } from '../src/align/index.js';
+import { extendEdges } from '../src/align/edges.js';
+import { defaultParameters } from '../src/align/options.js';
+import { preprocess } from '../src/align/preprocess.js';
+import { analyze } from '../src/text/index.js';
 
 const seed = (a: number, b: number, cosine = 0.5): Seed => ({ a, b, cosine, dice: 0.5 });
 
@@ -58,4 +62,16 @@ test('a short digest of a whole report is found as a passage covering most of th
   const p = r.passages[0];
   assert.ok(host.slice(p.a[0], p.a[1]).includes('flood barrier'));
   assert.ok(!host.slice(p.a[0], p.a[1]).includes('gallery'));
+});
+
+test('edges grow by a loose neighbour and leap over a dropped sentence, not beyond', () => {
+  const sentences = (n: number) => Array.from({ length: n }, (_, i) => `Sentence number ${i} talks about topic ${i} at length here.`).join(' ');
+  const [a, b] = preprocess(analyze(sentences(10)), analyze(sentences(10)), defaultParameters);
+  const core = { aFrom: 6, aTo: 8, bFrom: 6, bTo: 8, seeds: [seed(6, 6, 0.9), seed(8, 8, 0.9)], cosine: 0.9 };
+  const pairs = [seed(5, 5, 0.3), seed(2, 3, 0.22), seed(0, 0, 0.1), ...core.seeds];
+  const [grown] = extendEdges(pairs, [core], a, b, defaultParameters, () => false);
+  // 5-5 is a neighbour at edge cosine; 2-3 is a leap of three sentences at the leap cosine; 0-0 is too weak.
+  assert.deepEqual([grown.aFrom, grown.bFrom, grown.aTo, grown.bTo], [2, 3, 8, 8]);
+  const [fixed] = extendEdges(pairs, [core], a, b, defaultParameters, () => true);
+  assert.deepEqual([fixed.aFrom, fixed.bFrom], [6, 6]);
 });

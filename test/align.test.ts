@@ -70,3 +70,4 @@ test('accepts texts with CRLF line breaks and keeps offsets into the original', 
   assert.equal(r.passages.length, 1);
   assert.ok(slices(crlf, r.passages[0].b).startsWith('The harbour authority'));
 });
+

@@ -48,7 +48,7 @@ export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}):
   const verbatim = (f: Fragment) => runsInside(f, runs, sideA, sideB).share >= params.verbatimSnapShare;
   const copyPair = copied.length > 0;
   fragments = dropWeak(fragments, sideA, sideB, params, (f) => copyPair && !verbatim(f));
-  fragments = extendEdges(pairs, fragments, sideA, sideB, params.edgeCosine, verbatim);
+  fragments = extendEdges(pairs, fragments, sideA, sideB, params, verbatim);
 
   const spans = oneOriginEach(refineWithRuns(fragments, runs, sideA, sideB, params)).map((c) =>
     c.method === 'sentence-cluster' ? trimEdges(c, sideA, sideB) : c,

@@ -17,6 +17,9 @@ export interface AlignParameters {
   orderedExtension: boolean;
   /** Extension: a cluster whose two sides have a cosine below this is split with a smaller gap. */
   validationCosine: number;
+  /** Edges: a passage may also leap up to this many sentences on each side to a pair matching at `edgeLeapCosine`. */
+  edgeLeap: number;
+  edgeLeapCosine: number;
   /** Edges: a neighbouring sentence joins a passage when it has this cosine with a sentence of the other side's range. */
   edgeCosine: number;
   /** Verbatim seeds: length in words of the exact n-grams that anchor verbatim runs. */
@@ -69,6 +72,8 @@ export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   orderedExtension: true,
   validationCosine: 0.34,
   edgeCosine: 0.25,
+  edgeLeap: 3,
+  edgeLeapCosine: 0.2,
   verbatimNgram: 8,
   verbatimSnapShare: 0.7,
   minVerbatimChars: 150,

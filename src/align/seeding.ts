@@ -16,9 +16,9 @@ export interface Seed {
 export function similarPairs(
   a: Side,
   b: Side,
-  params: Pick<AlignParameters, 'seedCosine' | 'summarySeedCosine' | 'edgeCosine'>,
+  params: Pick<AlignParameters, 'seedCosine' | 'summarySeedCosine' | 'edgeCosine' | 'edgeLeapCosine'>,
 ): Seed[] {
-  const cosine = Math.min(params.seedCosine, params.summarySeedCosine, params.edgeCosine);
+  const cosine = Math.min(params.seedCosine, params.summarySeedCosine, params.edgeCosine, params.edgeLeapCosine);
   return pairSimilarities(a, b, (c) => c >= cosine);
 }
 
