@@ -8,7 +8,7 @@ import { dropWeak, resolveOverlaps } from './filtering.js';
 import { defaultParameters, type AlignParameters } from './options.js';
 import { preprocess, tokenRange, type Side } from './preprocess.js';
 import { passing, similarPairs } from './seeding.js';
-import { findSummaries } from './summary.js';
+import { findSummaries, withSummaries } from './summary.js';
 import type { AlignInput, AlignOptions, AlignResult, Passage } from './types.js';
 import { chainRuns, findRuns, type Run } from './verbatim.js';
 
@@ -34,15 +34,8 @@ export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}):
     ordered: params.orderedExtension,
   });
   const runs = chainRuns(findRuns(sideA, sideB, params.verbatimNgram), params.verbatimNgram);
-  // A summary loses to a copy-level fragment that explains its short side as well or better,
-  // and to word-for-word copying inside it.
   const copied = runs.filter((r) => runChars(r, sideA) >= params.minVerbatimChars);
-  const summaries = findSummaries(pairs, sideA, sideB, params).filter(
-    (s) =>
-      !fragments.some((f) => overlapsShortSide(f, s) && explainsAsCopy(f, s, sideA, sideB, params)) &&
-      !copied.some((r) => runInShortSide(r, s, sideA, sideB)),
-  );
-  fragments = [...fragments.filter((f) => !summaries.some((s) => overlapsShortSide(f, s))), ...summaries];
+  fragments = withSummaries(fragments, findSummaries(pairs, sideA, sideB, params), copied, sideA, sideB, params);
   fragments = resolveOverlaps(fragments, sideA, sideB);
   // Mostly verbatim fragments get their exact extent from the runs instead.
   const verbatim = (f: Fragment) => runsInside(f, runs, sideA, sideB).share >= params.verbatimSnapShare;
@@ -58,36 +51,8 @@ export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}):
   return { passages, coverage: coverage(passages, analysisA.text.length, analysisB.text.length) };
 }
 
-function shortIsA(s: Fragment): boolean {
-  return s.aTo - s.aFrom <= s.bTo - s.bFrom;
-}
-
-/** True when f overlaps the summary s on the side where s is short. */
-function overlapsShortSide(f: Fragment, s: Fragment): boolean {
-  return shortIsA(s) ? f.aFrom <= s.aTo && s.aFrom <= f.aTo : f.bFrom <= s.bTo && s.bFrom <= f.bTo;
-}
-
 function runChars(r: Run, side: Side): number {
   return side.analysis.tokens[r.aTo - 1].end - side.analysis.tokens[r.aFrom].start;
-}
-
-/** True when run r covers half or more of the short side of summary s. */
-function runInShortSide(r: Run, s: Fragment, a: Side, b: Side): boolean {
-  const [side, from, to, rFrom, rTo] = shortIsA(s) ? [a, s.aFrom, s.aTo, r.aFrom, r.aTo] : [b, s.bFrom, s.bTo, r.bFrom, r.bTo];
-  const first = side.units[from].firstToken;
-  const end = side.units[to].endToken;
-  return Math.min(rTo, end) - Math.max(rFrom, first) >= 0.5 * (end - first);
-}
-
-/** f is a balanced copy covering most of s's short side, or a much closer match to it. */
-function explainsAsCopy(f: Fragment, s: Fragment, a: Side, b: Side, params: AlignParameters): boolean {
-  if (f.cosine >= s.cosine + params.summaryCopyMargin || f.cosine >= params.summaryCopyCosine) return true;
-  const lenA = a.units[f.aTo].end - a.units[f.aFrom].start;
-  const lenB = b.units[f.bTo].end - b.units[f.bFrom].start;
-  const balanced = Math.max(lenA, lenB) <= params.summaryCopyBalance * Math.min(lenA, lenB);
-  const [side, from, to, fFrom, fTo] = shortIsA(s) ? [a, s.aFrom, s.aTo, f.aFrom, f.aTo] : [b, s.bFrom, s.bTo, f.bFrom, f.bTo];
-  const overlap = side.units[Math.min(to, fTo)].end - side.units[Math.max(from, fFrom)].start;
-  return balanced && overlap >= params.summaryCopyCover * (side.units[to].end - side.units[from].start);
 }
 
 function toAnalysis(input: AlignInput, options: AlignOptions): Analysis {

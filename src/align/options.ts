@@ -13,14 +13,14 @@ export interface AlignParameters {
   seedDice: number;
   /** Extension: largest gap (in sentences) bridged inside one passage. */
   maxGap: number;
-  /** Extension: bound each cluster by its seeds that keep one reading order on both sides. */
+  /** Extension: keep in each cluster the seeds on or near one reading order on both sides. */
   orderedExtension: boolean;
   /** Extension: a cluster whose two sides have a cosine below this is split with a smaller gap. */
   validationCosine: number;
   /** Edges: a passage may also leap up to this many sentences on each side to a pair matching at `edgeLeapCosine`. */
   edgeLeap: number;
   edgeLeapCosine: number;
-  /** Edges: a neighbouring sentence joins a passage when it has this cosine with a sentence of the other side's range. */
+  /** Edges: a neighbouring sentence joins a passage when it has this cosine with a sentence at the same end of the other side. */
   edgeCosine: number;
   /** Verbatim seeds: length in words of the exact n-grams that anchor verbatim runs. */
   verbatimNgram: number;
@@ -53,8 +53,6 @@ export interface AlignParameters {
   summaryWholeCosine: number;
   /** Summary: dropped where a copy-level fragment on its short side has a cosine this much higher. */
   summaryCopyMargin: number;
-  /** Summary: dropped where a fragment on its short side reaches this cosine (a copy, not a summary). */
-  summaryCopyCosine: number;
   /** Summary: a fragment whose longer side is at most this many times its shorter is a copy, not a summary... */
   summaryCopyBalance: number;
   /** ...and when it covers this share of the summary's short side, the summary is dropped. */
@@ -90,7 +88,6 @@ export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   summaryMaxSourceSentences: 100,
   summaryWholeShare: 0.3,
   summaryCopyMargin: 0.35,
-  summaryCopyCosine: 1.01,
   summaryCopyBalance: 2,
   summaryCopyCover: 0.8,
   summaryWholeCosine: 0.3,

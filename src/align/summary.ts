@@ -2,6 +2,7 @@ import { extendSeeds, type Fragment } from './extension.js';
 import type { AlignParameters } from './options.js';
 import type { Side } from './preprocess.js';
 import { passing, rangeCosine, type Seed } from './seeding.js';
+import type { Run } from './verbatim.js';
 
 /**
  * Summaries: a short passage on one side that condenses a long stretch of the other. Its
@@ -47,4 +48,53 @@ function wholeText(f: Fragment, shortSide: 'a' | 'b', long: Side, params: AlignP
   const [from, to] = shortSide === 'a' ? [f.bFrom, f.bTo] : [f.aFrom, f.aTo];
   if ((to - from + 1) / long.units.length < params.summaryWholeShare) return null;
   return shortSide === 'a' ? { ...f, bFrom: 0, bTo: last, summary: true } : { ...f, aFrom: 0, aTo: last, summary: true };
+}
+
+/**
+ * Summaries replace the fragments on their short side, except where a copy-level fragment
+ * explains that side as well or better, or word-for-word copying covers it: then the pair is a
+ * copy and the summary is dropped.
+ */
+export function withSummaries(
+  fragments: Fragment[],
+  summaries: Fragment[],
+  copied: Run[],
+  a: Side,
+  b: Side,
+  params: AlignParameters,
+): Fragment[] {
+  const kept = summaries.filter(
+    (s) =>
+      !fragments.some((f) => overlapsShortSide(f, s) && explainsAsCopy(f, s, a, b, params)) &&
+      !copied.some((r) => runInShortSide(r, s, a, b)),
+  );
+  return [...fragments.filter((f) => !kept.some((s) => overlapsShortSide(f, s))), ...kept];
+}
+
+function shortIsA(s: Fragment): boolean {
+  return s.aTo - s.aFrom <= s.bTo - s.bFrom;
+}
+
+/** True when f overlaps the summary s on the side where s is short. */
+function overlapsShortSide(f: Fragment, s: Fragment): boolean {
+  return shortIsA(s) ? f.aFrom <= s.aTo && s.aFrom <= f.aTo : f.bFrom <= s.bTo && s.bFrom <= f.bTo;
+}
+
+/** True when run r covers half or more of the short side of summary s. */
+function runInShortSide(r: Run, s: Fragment, a: Side, b: Side): boolean {
+  const [side, from, to, rFrom, rTo] = shortIsA(s) ? [a, s.aFrom, s.aTo, r.aFrom, r.aTo] : [b, s.bFrom, s.bTo, r.bFrom, r.bTo];
+  const first = side.units[from].firstToken;
+  const end = side.units[to].endToken;
+  return Math.min(rTo, end) - Math.max(rFrom, first) >= 0.5 * (end - first);
+}
+
+/** f is a balanced copy covering most of s's short side, or a much closer match to it. */
+function explainsAsCopy(f: Fragment, s: Fragment, a: Side, b: Side, params: AlignParameters): boolean {
+  if (f.cosine >= s.cosine + params.summaryCopyMargin) return true;
+  const lenA = a.units[f.aTo].end - a.units[f.aFrom].start;
+  const lenB = b.units[f.bTo].end - b.units[f.bFrom].start;
+  const balanced = Math.max(lenA, lenB) <= params.summaryCopyBalance * Math.min(lenA, lenB);
+  const [side, from, to, fFrom, fTo] = shortIsA(s) ? [a, s.aFrom, s.aTo, f.aFrom, f.aTo] : [b, s.bFrom, s.bTo, f.bFrom, f.bTo];
+  const overlap = side.units[Math.min(to, fTo)].end - side.units[Math.max(from, fFrom)].start;
+  return balanced && overlap >= params.summaryCopyCover * (side.units[to].end - side.units[from].start);
 }
