@@ -67,15 +67,25 @@ export interface Candidate {
   fragment?: Fragment;
 }
 
+/** An exact run as character spans, taking in the punctuation both texts share around it. */
 function runSpan(run: Run, a: Side, b: Side): Candidate {
   const ta = a.analysis.tokens;
   const tb = b.analysis.tokens;
-  return {
-    a: [ta[run.aFrom].start, ta[run.aTo - 1].end],
-    b: [tb[run.bFrom].start, tb[run.bTo - 1].end],
-    method: 'verbatim-run',
-  };
+  const [textA, textB] = [a.analysis.text, b.analysis.text];
+  let [startA, startB] = [ta[run.aFrom].start, tb[run.bFrom].start];
+  let [endA, endB] = [ta[run.aTo - 1].end, tb[run.bTo - 1].end];
+  while (startA > 0 && startB > 0 && textA[startA - 1] === textB[startB - 1] && PUNCTUATION.test(textA[startA - 1])) {
+    startA--;
+    startB--;
+  }
+  while (endA < textA.length && endB < textB.length && textA[endA] === textB[endB] && PUNCTUATION.test(textA[endA])) {
+    endA++;
+    endB++;
+  }
+  return { a: [startA, endA], b: [startB, endB], method: 'verbatim-run' };
 }
+
+const PUNCTUATION = /^[\p{P}]$/u;
 
 /** Character span of a fragment's unit ranges. */
 function fragmentSpan(f: Fragment, a: Side, b: Side): { a: [number, number]; b: [number, number] } {
