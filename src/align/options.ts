@@ -53,9 +53,7 @@ export interface AlignParameters {
   summaryWholeCosine: number;
   /** Summary: dropped where a copy-level fragment on its short side has a cosine this much higher. */
   summaryCopyMargin: number;
-  /** Summary: a fragment whose longer side is at most this many times its shorter is a copy, not a summary... */
-  summaryCopyBalance: number;
-  /** ...and when it covers this share of the summary's short side, the summary is dropped. */
+  /** Summary: dropped where a copy-level fragment (less lopsided than `summaryRatio`) covers this share of its short side. */
   summaryCopyCover: number;
   /** Summary: when the summarized stretch spans this share of its text, the whole text is the source. */
   summaryWholeShare: number;
@@ -88,7 +86,6 @@ export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   summaryMaxSourceSentences: 100,
   summaryWholeShare: 0.3,
   summaryCopyMargin: 0.35,
-  summaryCopyBalance: 2,
   summaryCopyCover: 0.8,
   summaryWholeCosine: 0.3,
 });

@@ -93,7 +93,8 @@ function explainsAsCopy(f: Fragment, s: Fragment, a: Side, b: Side, params: Alig
   if (f.cosine >= s.cosine + params.summaryCopyMargin) return true;
   const lenA = a.units[f.aTo].end - a.units[f.aFrom].start;
   const lenB = b.units[f.bTo].end - b.units[f.bFrom].start;
-  const balanced = Math.max(lenA, lenB) <= params.summaryCopyBalance * Math.min(lenA, lenB);
+  // Less lopsided than a summary by definition (summaryRatio).
+  const balanced = Math.max(lenA, lenB) < params.summaryRatio * Math.min(lenA, lenB);
   const [side, from, to, fFrom, fTo] = shortIsA(s) ? [a, s.aFrom, s.aTo, f.aFrom, f.aTo] : [b, s.bFrom, s.bTo, f.bFrom, f.bTo];
   const overlap = side.units[Math.min(to, fTo)].end - side.units[Math.max(from, fFrom)].start;
   return balanced && overlap >= params.summaryCopyCover * (side.units[to].end - side.units[from].start);
