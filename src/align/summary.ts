@@ -17,6 +17,8 @@ export function findSummaries(pairs: Seed[], a: Side, b: Side, params: AlignPara
     [params.summaryMaxGap, params.maxGap, 'b'],
   ];
   for (const [gapA, gapB, shortSide] of orientations) {
+    // Only a text of article length is summarized in a few sentences.
+    if ((shortSide === 'a' ? b : a).units.length > params.summaryMaxSourceSentences) continue;
     const fragments = extendSeeds(seeds, a, b, { gapA, gapB, validationCosine: params.validationCosine });
     for (const f of fragments) {
       const lenA = a.units[f.aTo].end - a.units[f.aFrom].start;
@@ -24,11 +26,10 @@ export function findSummaries(pairs: Seed[], a: Side, b: Side, params: AlignPara
       const [short, long] = shortSide === 'a' ? [lenA, lenB] : [lenB, lenA];
       if (long < params.summaryRatio * short || short > params.summaryMaxChars) continue;
       // A summary is several sentences, each matching a few sentences of the long text (many
-      // more matches is shared vocabulary, not condensation), of a text of article length.
+      // more matches is shared vocabulary, not condensation).
       const sentences = new Set(f.seeds.map((s) => s[shortSide])).size;
       if (sentences < params.summaryMinSentences) continue;
       if (f.seeds.length > params.summaryMaxMatchesPerSentence * sentences) continue;
-      if ((shortSide === 'a' ? b : a).units.length > params.summaryMaxSourceSentences) continue;
       const whole = wholeText(f, shortSide, shortSide === 'a' ? b : a, params);
       if (!whole) continue;
       // The short side must stand for the whole long text, not for a few scattered sentences of it.
