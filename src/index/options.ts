@@ -1,0 +1,65 @@
+/**
+ * Parameters of the candidate index, with their defaults. Retrieval works at sentence level:
+ * a document is a candidate when some of its sentences share rare content words with
+ * sentences of the query, so a short reused passage inside a long text is still found.
+ */
+export interface IndexParameters {
+  /** Sentences with fewer content terms than this are merged into the next one. */
+  minUnitTerms: number;
+  /** Longer sentences (run-on or unpunctuated text) are cut into pieces of at most this many content terms. */
+  maxUnitTerms: number;
+  /** Per query sentence, only its this-many rarest terms are looked up (cost control; rare terms carry the evidence). */
+  queryTermsPerUnit: number;
+  /** Terms found in more than this share of documents are not looked up (they match everything). */
+  maxDocShare: number;
+  /** ...but a term is always looked up while it is in fewer documents than this. */
+  minMaxDf: number;
+  /** A sentence with fewer rare terms than this also looks up its rarest common ones... */
+  minQueryTerms: number;
+  /** ...up to terms in this share of documents (beyond, a word says nothing). */
+  ceilingDocShare: number;
+  /** A query sentence matches a stored sentence when the matched share of its looked-up idf weight reaches this. */
+  unitMatch: number;
+  /** A sentence match needs at least this many shared terms (fewer when the sentence looks up fewer). */
+  minMatchedTerms: number;
+  /** Term weight = idf ** idfPower: above 1, the rarest shared words dominate a match. */
+  idfPower: number;
+  /** Match strength counts from this share up (below it, a match is mostly shared topic words). */
+  shareFloor: number;
+  /** Match strength is share ** sharePower: above 1, strong matches count more than many weak ones. */
+  sharePower: number;
+  /** Matches at most this many sentences apart on both sides chain into one passage. */
+  chainGap: number;
+  /** A candidate's score: its best chain plus this weight times its other matches. */
+  scatteredWeight: number;
+  /** Fewest sentence matches for a candidate (a single match must be strong, see `strongUnitMatch`). */
+  minUnitMatches: number;
+  /** One sentence match this strong is enough on its own. */
+  strongUnitMatch: number;
+  /** At most this many candidates per query document, best first. */
+  maxCandidates: number;
+}
+
+export const defaultIndexParameters: Readonly<IndexParameters> = Object.freeze({
+  minUnitTerms: 4,
+  maxUnitTerms: 30,
+  queryTermsPerUnit: 8,
+  maxDocShare: 0.02,
+  minMaxDf: 200,
+  minQueryTerms: 4,
+  ceilingDocShare: 0.2,
+  unitMatch: 0.3,
+  minMatchedTerms: 2,
+  idfPower: 1,
+  shareFloor: 0,
+  sharePower: 1,
+  chainGap: 3,
+  scatteredWeight: 0.5,
+  minUnitMatches: 2,
+  strongUnitMatch: 0.8,
+  maxCandidates: 20,
+});
+
+export function indexParameters(overrides: Partial<IndexParameters> = {}): IndexParameters {
+  return { ...defaultIndexParameters, ...overrides };
+}

@@ -1,0 +1,438 @@
+import type Database from 'better-sqlite3';
+import type { Passage, PassageKind } from '../align/types.js';
+import { connect, type OpenOptions } from './connect.js';
+import {
+  INFO_COLUMNS,
+  INFO_FROM,
+  metaColumns,
+  sameMeta,
+  swapPassage,
+  toInfo,
+  toPassage,
+  toStored,
+  type DocumentRow,
+  type InfoRow,
+  type LinkRow,
+  type MetaColumns,
+  type PassageRow,
+} from './rows.js';
+import type {
+  DocumentFilter,
+  DocumentInfo,
+  FeatureRecord,
+  LinkFilter,
+  LinkRecord,
+  NewDocument,
+  PutOutcome,
+  Store,
+  StoreCounts,
+  StoredDocument,
+} from './types.js';
+
+type Statement<P extends unknown[], R = unknown> = Database.Statement<P, R>;
+
+interface ExistingRow extends MetaColumns {
+  seq: number;
+  hash: string;
+  duplicate_of_seq: number | null;
+}
+
+interface HashRow {
+  seq: number;
+  chars: number;
+  duplicate_of_seq: number | null;
+}
+
+interface SeqRow {
+  seq: number;
+  duplicate_of_seq: number | null;
+}
+
+interface DocParams extends MetaColumns {
+  seq?: number;
+  id?: string;
+  hash?: string;
+  chars?: number;
+  duplicate_of_seq?: number | null;
+  indexed?: number;
+  aligned?: number;
+  added?: string;
+}
+
+interface LinkParams {
+  a: number;
+  b: number;
+  kind: string;
+  coverageA: number;
+  coverageB: number;
+  score: number;
+  duplicate: number;
+}
+
+interface CountRow {
+  documents: number;
+  duplicates: number;
+  indexed: number;
+  aligned: number;
+}
+
+/** Rows per query when paging through features (bounded memory; no statement stays open across yields). */
+const FEATURE_PAGE = 1000;
+
+const META_SET =
+  'title = @title, url = @url, outlet = @outlet, published = @published, author = @author, language = @language, ' +
+  'origin = @origin, format = @format';
+
+/** The one link + passage recorded for an exact duplicate (b) of an original (a). */
+function duplicateLink(aChars: number, bChars: number): { link: Omit<LinkParams, 'a' | 'b'>; passage: Passage } {
+  return {
+    link: { kind: 'verbatim', coverageA: 1, coverageB: 1, score: 1, duplicate: 1 },
+    passage: {
+      a: [0, aChars],
+      b: [0, bChars],
+      kind: 'verbatim',
+      score: 1,
+      evidence: { method: 'exact-duplicate', seeds: 0, similarity: 1, plainSimilarity: 1, verbatimShare: 1, sharedTerms: [] },
+    },
+  };
+}
+
+/**
+ * Store on one SQLite file (or ':memory:'). Each write method is one better-sqlite3 transaction,
+ * so a killed process leaves every call either fully applied or not at all.
+ *
+ * Exact duplicates: within a hash, the lowest seq is the original and every other document is its
+ * duplicate (duplicate_of_seq set, indexed = aligned = 1, no features, one link with duplicate = 1).
+ * putDocuments restores that rule for both the old and the new hash when a text is replaced.
+ */
+export class SqliteStore implements Store {
+  readonly location: string;
+  private readonly db: Database.Database;
+  private readonly s;
+  private readonly linkQueries = new Map<string, Statement<(string | number)[], LinkRow>>();
+  private readonly putDocumentsTx;
+  private readonly putFeaturesTx;
+  private readonly putAlignmentTx;
+
+  constructor(location: string, options: OpenOptions = {}) {
+    this.location = location;
+    this.db = connect(location, options);
+    const db = this.db;
+    this.s = {
+      docById: db.prepare<[string], DocumentRow>(
+        `SELECT ${INFO_COLUMNS}, t.text FROM ${INFO_FROM} JOIN texts t ON t.seq = d.seq WHERE d.id = ?`,
+      ),
+      docBySeq: db.prepare<[number], DocumentRow>(
+        `SELECT ${INFO_COLUMNS}, t.text FROM ${INFO_FROM} JOIN texts t ON t.seq = d.seq WHERE d.seq = ?`,
+      ),
+      list: db.prepare<[number, number], InfoRow>(`SELECT ${INFO_COLUMNS} FROM ${INFO_FROM} ORDER BY d.seq LIMIT ? OFFSET ?`),
+      listByOutlet: db.prepare<[string, number, number], InfoRow>(
+        `SELECT ${INFO_COLUMNS} FROM ${INFO_FROM} WHERE d.outlet = ? ORDER BY d.seq LIMIT ? OFFSET ?`,
+      ),
+      existing: db.prepare<[string], ExistingRow>(
+        'SELECT seq, hash, duplicate_of_seq, title, url, outlet, published, author, language, origin, format FROM documents WHERE id = ?',
+      ),
+      seqOf: db.prepare<[string], SeqRow>('SELECT seq, duplicate_of_seq FROM documents WHERE id = ?'),
+      firstWithHash: db.prepare<[string], HashRow>(
+        'SELECT seq, chars, duplicate_of_seq FROM documents WHERE hash = ? ORDER BY seq LIMIT 1',
+      ),
+      withHash: db.prepare<[string], HashRow>('SELECT seq, chars, duplicate_of_seq FROM documents WHERE hash = ? ORDER BY seq'),
+      insertDoc: db.prepare<[DocParams]>(
+        'INSERT INTO documents (id, title, url, outlet, published, author, language, origin, format, hash, chars, ' +
+          'duplicate_of_seq, indexed, aligned, added) VALUES (@id, @title, @url, @outlet, @published, @author, @language, ' +
+          '@origin, @format, @hash, @chars, @duplicate_of_seq, @indexed, @aligned, @added)',
+      ),
+      insertText: db.prepare<[number, string]>('INSERT INTO texts (seq, text) VALUES (?, ?)'),
+      updateText: db.prepare<[string, number]>('UPDATE texts SET text = ? WHERE seq = ?'),
+      updateMeta: db.prepare<[DocParams]>(`UPDATE documents SET ${META_SET} WHERE seq = @seq`),
+      replaceDoc: db.prepare<[DocParams]>(
+        `UPDATE documents SET ${META_SET}, hash = @hash, chars = @chars, duplicate_of_seq = NULL, indexed = 0, aligned = 0, ` +
+          'added = @added WHERE seq = @seq',
+      ),
+      makeOriginal: db.prepare<[number]>('UPDATE documents SET duplicate_of_seq = NULL, indexed = 0, aligned = 0 WHERE seq = ?'),
+      makeDuplicate: db.prepare<[number, number]>(
+        'UPDATE documents SET duplicate_of_seq = ?, indexed = 1, aligned = 1 WHERE seq = ?',
+      ),
+      deleteFeatures: db.prepare<[number]>('DELETE FROM features WHERE seq = ?'),
+      deleteLinksOf: db.prepare<[number, number]>('DELETE FROM links WHERE a_seq = ? OR b_seq = ?'),
+      deleteDuplicateLink: db.prepare<[number]>('DELETE FROM links WHERE b_seq = ? AND duplicate = 1'),
+      // An exact-duplicate link is authoritative: an aligner's link for the same pair does not overwrite it.
+      upsertLink: db.prepare<[LinkParams], { id: number }>(
+        'INSERT INTO links (a_seq, b_seq, kind, coverage_a, coverage_b, score, duplicate) ' +
+          'VALUES (@a, @b, @kind, @coverageA, @coverageB, @score, @duplicate) ' +
+          'ON CONFLICT (a_seq, b_seq) DO UPDATE SET kind = excluded.kind, coverage_a = excluded.coverage_a, ' +
+          'coverage_b = excluded.coverage_b, score = excluded.score, duplicate = excluded.duplicate ' +
+          'WHERE links.duplicate = 0 OR excluded.duplicate = 1 RETURNING id',
+      ),
+      deletePassages: db.prepare<[number]>('DELETE FROM passages WHERE link_id = ?'),
+      insertPassage: db.prepare<[number, number, number, number, number, number, string, number, string]>(
+        'INSERT INTO passages (link_id, ord, a_start, a_end, b_start, b_end, kind, score, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      passagesOf: db.prepare<[number], PassageRow>(
+        'SELECT a_start, a_end, b_start, b_end, kind, score, evidence FROM passages WHERE link_id = ? ORDER BY ord',
+      ),
+      putFeature: db.prepare<[number, Uint8Array]>(
+        'INSERT INTO features (seq, data) VALUES (?, ?) ON CONFLICT (seq) DO UPDATE SET data = excluded.data',
+      ),
+      markIndexed: db.prepare<[number]>('UPDATE documents SET indexed = 1 WHERE seq = ?'),
+      markAligned: db.prepare<[number]>('UPDATE documents SET aligned = 1 WHERE seq = ?'),
+      featurePage: db.prepare<[number, number], FeatureRecord>(
+        'SELECT f.seq, d.id, f.data AS features FROM features f CROSS JOIN documents d ON d.seq = f.seq WHERE f.seq > ? ORDER BY f.seq LIMIT ?',
+      ),
+      pendingIndex: db
+        .prepare<[], string>('SELECT id FROM documents WHERE duplicate_of_seq IS NULL AND indexed = 0 ORDER BY seq')
+        .pluck(),
+      pendingAlign: db.prepare<[], string>('SELECT id FROM documents WHERE indexed = 1 AND aligned = 0 ORDER BY seq').pluck(),
+      documentCounts: db.prepare<[], CountRow>(
+        'SELECT count(*) AS documents, count(duplicate_of_seq) AS duplicates, ' +
+          'coalesce(sum(indexed = 1 AND duplicate_of_seq IS NULL), 0) AS indexed, ' +
+          'coalesce(sum(aligned = 1 AND duplicate_of_seq IS NULL), 0) AS aligned FROM documents',
+      ),
+      linkCounts: db.prepare<[], { kind: string; n: number }>('SELECT kind, count(*) AS n FROM links GROUP BY kind'),
+      getState: db.prepare<[string], string>('SELECT value FROM state WHERE key = ?').pluck(),
+      setState: db.prepare<[string, string]>(
+        'INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+    };
+    this.putDocumentsTx = db.transaction((docs: NewDocument[]) => {
+      const added = new Date().toISOString();
+      return docs.map((doc) => this.putOne(doc, added));
+    });
+    this.putFeaturesTx = db.transaction((items: { id: string; features: Uint8Array }[]) => {
+      for (const item of items) {
+        const row = this.requireSeq(item.id);
+        if (row.duplicate_of_seq !== null) throw new Error(`document ${item.id} is an exact duplicate; it has no features`);
+        this.s.putFeature.run(row.seq, item.features);
+        this.s.markIndexed.run(row.seq);
+      }
+    });
+    this.putAlignmentTx = db.transaction((id: string, links: LinkRecord[]) => {
+      const doc = this.requireSeq(id);
+      for (const link of links) this.putLink(link);
+      this.s.markAligned.run(doc.seq);
+    });
+  }
+
+  putDocuments(docs: NewDocument[]): PutOutcome[] {
+    return this.putDocumentsTx.immediate(docs);
+  }
+
+  private putOne(doc: NewDocument, added: string): PutOutcome {
+    const meta = metaColumns(doc);
+    const old = this.s.existing.get(doc.id);
+    if (old && old.hash === doc.hash) {
+      if (!sameMeta(old, meta)) this.s.updateMeta.run({ ...meta, seq: old.seq });
+      return 'unchanged';
+    }
+    const chars = doc.text.length;
+    if (old) {
+      // Its features and links describe the old text; its former duplicates/original are re-settled.
+      this.s.deleteFeatures.run(old.seq);
+      this.s.deleteLinksOf.run(old.seq, old.seq);
+      this.s.replaceDoc.run({ ...meta, seq: old.seq, hash: doc.hash, chars, added });
+      this.s.updateText.run(doc.text, old.seq);
+      this.settleHash(old.hash);
+      this.settleHash(doc.hash);
+      return 'replaced';
+    }
+    // A new document has the highest seq, so it can only be a duplicate, never an original of others.
+    const original = this.s.firstWithHash.get(doc.hash);
+    const result = this.s.insertDoc.run({
+      ...meta,
+      id: doc.id,
+      hash: doc.hash,
+      chars,
+      duplicate_of_seq: original?.seq ?? null,
+      indexed: original ? 1 : 0,
+      aligned: original ? 1 : 0,
+      added,
+    });
+    const seq = Number(result.lastInsertRowid);
+    this.s.insertText.run(seq, doc.text);
+    if (!original) return 'added';
+    this.insertDuplicateLink(original.seq, original.chars, seq, chars);
+    return 'duplicate';
+  }
+
+  /** Makes the lowest seq with this hash the original and every other one its duplicate. */
+  private settleHash(hash: string): void {
+    const [original, ...others] = this.s.withHash.all(hash);
+    if (!original) return;
+    if (original.duplicate_of_seq !== null) {
+      this.s.deleteDuplicateLink.run(original.seq);
+      this.s.makeOriginal.run(original.seq);
+    }
+    for (const row of others) {
+      if (row.duplicate_of_seq === original.seq) continue;
+      if (row.duplicate_of_seq !== null) {
+        this.s.deleteDuplicateLink.run(row.seq);
+      } else {
+        // A former original: its own alignment results are now covered by the new original's.
+        this.s.deleteFeatures.run(row.seq);
+        this.s.deleteLinksOf.run(row.seq, row.seq);
+      }
+      this.s.makeDuplicate.run(original.seq, row.seq);
+      this.insertDuplicateLink(original.seq, original.chars, row.seq, row.chars);
+    }
+  }
+
+  private insertDuplicateLink(aSeq: number, aChars: number, bSeq: number, bChars: number): void {
+    const { link, passage } = duplicateLink(aChars, bChars);
+    this.writeLink({ ...link, a: aSeq, b: bSeq }, [passage]);
+  }
+
+  private requireSeq(id: string): SeqRow {
+    const row = this.s.seqOf.get(id);
+    if (!row) throw new Error(`unknown document id: ${id}`);
+    return row;
+  }
+
+  private putLink(link: LinkRecord): void {
+    if (link.passages.length === 0) return;
+    const a = this.requireSeq(link.a).seq;
+    const b = this.requireSeq(link.b).seq;
+    if (a === b) throw new Error(`link from document ${link.a} to itself`);
+    const params = { kind: link.kind, score: link.score, duplicate: link.duplicate ? 1 : 0 };
+    if (a < b) {
+      this.writeLink({ ...params, a, b, coverageA: link.coverageA, coverageB: link.coverageB }, link.passages);
+    } else {
+      const passages = link.passages.map(swapPassage);
+      this.writeLink({ ...params, a: b, b: a, coverageA: link.coverageB, coverageB: link.coverageA }, passages);
+    }
+  }
+
+  private writeLink(params: LinkParams, passages: Passage[]): void {
+    const row = this.s.upsertLink.get(params);
+    if (!row) return; // kept an exact-duplicate link
+    this.s.deletePassages.run(row.id);
+    passages.forEach((p, ord) => {
+      this.s.insertPassage.run(row.id, ord, p.a[0], p.a[1], p.b[0], p.b[1], p.kind, p.score, JSON.stringify(p.evidence));
+    });
+  }
+
+  getDocument(id: string): StoredDocument | undefined {
+    const row = this.s.docById.get(id);
+    return row && toStored(row);
+  }
+
+  getDocumentBySeq(seq: number): StoredDocument | undefined {
+    const row = this.s.docBySeq.get(seq);
+    return row && toStored(row);
+  }
+
+  listDocuments(filter: DocumentFilter = {}): DocumentInfo[] {
+    const limit = filter.limit ?? -1;
+    const offset = filter.offset ?? 0;
+    const rows =
+      filter.outlet === undefined
+        ? this.s.list.all(limit, offset)
+        : this.s.listByOutlet.all(filter.outlet, limit, offset);
+    return rows.map(toInfo);
+  }
+
+  counts(): StoreCounts {
+    const docs = this.s.documentCounts.get() ?? { documents: 0, duplicates: 0, indexed: 0, aligned: 0 };
+    const linksByKind: Record<PassageKind, number> = { verbatim: 0, edited: 0, paraphrase: 0 };
+    let links = 0;
+    for (const { kind, n } of this.s.linkCounts.all()) {
+      if (kind in linksByKind) linksByKind[kind as PassageKind] = n;
+      links += n;
+    }
+    return { ...docs, links, linksByKind };
+  }
+
+  putFeatures(items: { id: string; features: Uint8Array }[]): void {
+    this.putFeaturesTx.immediate(items);
+  }
+
+  /** Pages by seq rather than holding one cursor open, so callers may write to the store while iterating. */
+  *allFeatures(): Generator<FeatureRecord> {
+    let after = 0;
+    for (;;) {
+      const rows = this.s.featurePage.all(after, FEATURE_PAGE);
+      yield* rows;
+      if (rows.length < FEATURE_PAGE) return;
+      after = rows[rows.length - 1].seq;
+    }
+  }
+
+  pendingIndex(): string[] {
+    return this.s.pendingIndex.all();
+  }
+
+  pendingAlign(): string[] {
+    return this.s.pendingAlign.all();
+  }
+
+  putAlignment(id: string, links: LinkRecord[]): void {
+    this.putAlignmentTx.immediate(id, links);
+  }
+
+  links(filter: LinkFilter = {}): LinkRecord[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.doc !== undefined) {
+      const doc = this.s.seqOf.get(filter.doc);
+      if (!doc) return [];
+      where.push('(l.a_seq = ? OR l.b_seq = ?)');
+      params.push(doc.seq, doc.seq);
+    }
+    if (filter.kind !== undefined) {
+      where.push('l.kind = ?');
+      params.push(filter.kind);
+    }
+    if (filter.minCoverage !== undefined) {
+      where.push('max(l.coverage_a, l.coverage_b) >= ?');
+      params.push(filter.minCoverage);
+    }
+    params.push(filter.limit ?? -1);
+    const rows = this.linkQuery(where).all(...params);
+    return rows.map((row) => ({
+      a: row.a,
+      b: row.b,
+      kind: row.kind as PassageKind,
+      coverageA: row.coverage_a,
+      coverageB: row.coverage_b,
+      score: row.score,
+      duplicate: row.duplicate === 1,
+      passages: this.s.passagesOf.all(row.id).map(toPassage),
+    }));
+  }
+
+  /** One cached statement per combination of filters. */
+  private linkQuery(where: string[]): Statement<(string | number)[], LinkRow> {
+    const sql =
+      'SELECT l.id, da.id AS a, db.id AS b, l.kind, l.coverage_a, l.coverage_b, l.score, l.duplicate FROM links l ' +
+      'JOIN documents da ON da.seq = l.a_seq JOIN documents db ON db.seq = l.b_seq' +
+      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+      ' ORDER BY l.score DESC, l.a_seq, l.b_seq LIMIT ?';
+    let statement = this.linkQueries.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<(string | number)[], LinkRow>(sql);
+      this.linkQueries.set(sql, statement);
+    }
+    return statement;
+  }
+
+  getState(key: string): string | undefined {
+    return this.s.getState.get(key);
+  }
+
+  setState(key: string, value: string): void {
+    this.s.setState.run(key, value);
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    try {
+      if (!this.db.readonly) {
+        this.db.pragma('optimize');
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      }
+    } catch {
+      // Best effort: another process may be reading; the WAL is checkpointed later either way.
+    } finally {
+      this.db.close();
+    }
+  }
+}

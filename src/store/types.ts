@@ -1,0 +1,122 @@
+import type { Passage, PassageKind } from '../align/types.js';
+import type { DocumentMeta, IngestFormat } from '../ingest/types.js';
+
+/** A document ready to be stored. */
+export interface NewDocument {
+  id: string;
+  text: string;
+  meta: DocumentMeta;
+  origin: string;
+  format: IngestFormat;
+  /** Hash of the normalized text: equal hashes = exact duplicates. */
+  hash: string;
+}
+
+/** A stored document without its text (listings). */
+export interface DocumentInfo {
+  /** Insertion order, 1-based; stable for the life of the store. */
+  seq: number;
+  id: string;
+  meta: DocumentMeta;
+  origin: string;
+  format: IngestFormat;
+  hash: string;
+  chars: number;
+  /** Id of the earlier document with the same normalized text, if any. */
+  duplicateOf: string | null;
+  /** Candidate features are stored. */
+  indexed: boolean;
+  /** Aligned against its candidates (scan progress). */
+  aligned: boolean;
+  /** ISO time it was stored. */
+  added: string;
+}
+
+export interface StoredDocument extends DocumentInfo {
+  text: string;
+}
+
+export type PutOutcome = 'added' | 'unchanged' | 'replaced' | 'duplicate';
+
+/** A verified reuse link between two documents, with its passages (a = the lower seq). */
+export interface LinkRecord {
+  a: string;
+  b: string;
+  kind: PassageKind;
+  coverageA: number;
+  coverageB: number;
+  score: number;
+  /** True when b is an exact duplicate of a (recorded, not aligned). */
+  duplicate: boolean;
+  /** Offsets are into the stored texts of a and b. */
+  passages: Passage[];
+}
+
+export interface LinkFilter {
+  /** Only links touching this document. */
+  doc?: string;
+  kind?: PassageKind;
+  /** Minimum of max(coverageA, coverageB). */
+  minCoverage?: number;
+  limit?: number;
+}
+
+export interface DocumentFilter {
+  outlet?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface StoreCounts {
+  /** All documents, exact duplicates included. */
+  documents: number;
+  duplicates: number;
+  /** Non-duplicate documents with features (duplicates need none). */
+  indexed: number;
+  /** Non-duplicate documents aligned against their candidates. */
+  aligned: number;
+  /** All links; exact-duplicate links count as verbatim. */
+  links: number;
+  linksByKind: Record<PassageKind, number>;
+}
+
+/** One document's candidate features (opaque bytes made by src/index). */
+export interface FeatureRecord {
+  seq: number;
+  id: string;
+  features: Uint8Array;
+}
+
+/**
+ * Storage behind scan/add/links: SQLite now, PostgreSQL later.
+ * Every write method is one transaction: it lands whole or not at all.
+ */
+export interface Store {
+  readonly location: string;
+
+  /** Adds or updates documents; a changed text drops the old features and links of that id. */
+  putDocuments(docs: NewDocument[]): PutOutcome[];
+  getDocument(id: string): StoredDocument | undefined;
+  getDocumentBySeq(seq: number): StoredDocument | undefined;
+  listDocuments(filter?: DocumentFilter): DocumentInfo[];
+  counts(): StoreCounts;
+
+  /** Stores features and marks the documents indexed. */
+  putFeatures(items: { id: string; features: Uint8Array }[]): void;
+  /** Every indexed document's features, in seq order. */
+  allFeatures(): Iterable<FeatureRecord>;
+  /** Ids of non-duplicate documents without features, in seq order. */
+  pendingIndex(): string[];
+  /** Ids of indexed documents not yet aligned, in seq order. */
+  pendingAlign(): string[];
+
+  /** Stores the links found for one document and marks it aligned, in one transaction. */
+  putAlignment(id: string, links: LinkRecord[]): void;
+  links(filter?: LinkFilter): LinkRecord[];
+
+  /** Small key/value state (e.g. index parameters). */
+  getState(key: string): string | undefined;
+  setState(key: string, value: string): void;
+
+  close(): void;
+}
