@@ -13,7 +13,13 @@ const PARAPHRASE_SHARE = 0.5;
 export function verdictKind(result: AlignResult): VerdictKind {
   if (result.passages.length === 0) return 'none';
   if (Math.max(result.coverage.a, result.coverage.b) < COPY_COVERAGE) return 'partial';
-  const shares = kindShares(result.passages);
+  return dominantKind(result.passages);
+}
+
+/** Verbatim when nearly all matched text is verbatim, paraphrase when most of it is, else edited. */
+export function dominantKind(passages: readonly Passage[]): PassageKind {
+  if (passages.length === 0) return 'edited';
+  const shares = kindShares(passages);
   if (shares.verbatim >= VERBATIM_SHARE) return 'verbatim';
   if (shares.paraphrase >= PARAPHRASE_SHARE) return 'paraphrase';
   return 'edited';

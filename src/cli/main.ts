@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCompare } from './compare.js';
 import { describeError, isExpectedError, UserError } from './errors.js';
 import { registerEval } from './eval.js';
+import { registerScan } from './scan.js';
 
 /** Same relative path from src/cli (tsx) and dist/cli (built). */
 function packageVersion(): string {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .helpCommand(true);
   registerCompare(program);
   registerEval(program);
+  registerScan(program);
   // Bare `mimeo` or a typo: one clear line instead of commander's help dump or argument count.
   // Set after the subcommands exist so that they do not inherit allowExcessArguments.
   program

@@ -34,15 +34,25 @@ export class CandidateIndex {
   private readonly df = new Map<number, number>();
   private readonly keys: number[] = [];
   private readonly slotOf = new Map<number, number>();
+  /** Slots of removed (replaced) documents: their postings stay but are skipped. */
+  private readonly dead = new Set<number>();
 
   constructor(readonly params: IndexParameters) {}
 
   get size(): number {
-    return this.keys.length;
+    return this.keys.length - this.dead.size;
   }
 
   has(key: number): boolean {
     return this.slotOf.has(key);
+  }
+
+  /** Forgets a document (its text was replaced); its document frequencies are kept, a small bias. */
+  remove(key: number): void {
+    const slot = this.slotOf.get(key);
+    if (slot === undefined) return;
+    this.dead.add(slot);
+    this.slotOf.delete(key);
   }
 
   add(key: number, features: DocFeatures): void {
@@ -76,7 +86,7 @@ export class CandidateIndex {
 
   /** Documents frequency above which a term is not looked up. */
   maxDf(): number {
-    return Math.max(this.params.minMaxDf, Math.floor(this.params.maxDocShare * this.keys.length));
+    return Math.max(this.params.minMaxDf, Math.floor(this.params.maxDocShare * this.size));
   }
 
   /**
@@ -85,7 +95,7 @@ export class CandidateIndex {
    */
   query(features: DocFeatures, self?: number): Candidate[] {
     const p = this.params;
-    const n = Math.max(this.keys.length, 1);
+    const n = Math.max(this.size, 1);
     const maxDf = this.maxDf();
     const ceilingDf = Math.max(maxDf, Math.floor(p.ceilingDocShare * n));
     const selfSlot = self === undefined ? -1 : (this.slotOf.get(self) ?? -1);
@@ -125,7 +135,7 @@ export class CandidateIndex {
         const data = post.data;
         for (let i = 0; i < post.length; i += 2) {
           const slot = data[i];
-          if (slot === selfSlot) continue;
+          if (slot === selfSlot || (this.dead.size > 0 && this.dead.has(slot))) continue;
           const key = slot * UNIT_SPACE + data[i + 1];
           acc.set(key, (acc.get(key) ?? 0) + COUNT_UNIT + idf);
         }

@@ -2,7 +2,8 @@
  * Align many pairs, either in-process (one worker) or on worker threads fed with small
  * batches so that fast and slow pairs balance out across cores.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../util/worker.js';
 import { alignPair, type PairJob, type PairOutcome } from './align-pair.js';
 import type { WorkerReply } from './worker.js';
 
@@ -17,23 +18,6 @@ export interface PoolResult {
   outcomes: PairOutcome[];
   /** Peak RSS in KB seen by any thread (threads share one process, so this is the process peak). */
   maxRSS: number;
-}
-
-/**
- * Start a worker on the file next to this module: worker.js when compiled; under tsx,
- * worker.ts through a tiny bootstrap that registers tsx first (Node 20 ignores
- * `--import tsx` in a worker's execArgv for the worker's own entry file).
- */
-function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./worker.js', import.meta.url), { workerData });
-  }
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap =
-    `import(${JSON.stringify(tsxApi)})` +
-    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 function alignInProcess(dir: string, jobs: PairJob[], options: PoolOptions): PoolResult {
@@ -70,7 +54,7 @@ export async function alignAll(dir: string, jobs: PairJob[], options: PoolOption
         }
       };
       for (let i = 0; i < Math.min(workerCount, batches.length); i++) {
-        const worker = startWorker({ dir });
+        const worker = startWorker(import.meta.url, 'worker', { dir });
         workers.push(worker);
         running += 1;
         worker.on('message', (reply: WorkerReply) => {

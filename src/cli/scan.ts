@@ -1,0 +1,203 @@
+import type { Command } from 'commander';
+import { Corpus } from '../corpus/corpus.js';
+import { scan, type ScanStats } from '../corpus/scan.js';
+import { ingest } from '../ingest/index.js';
+import type { FieldMap, IngestProblem } from '../ingest/types.js';
+import type { LinkRecord, Store } from '../store/types.js';
+import { dbLocation, dbOption, openCliStore } from './db.js';
+import { UserError } from './errors.js';
+
+interface ScanCliOptions {
+  db?: string;
+  json?: boolean;
+  workers?: number;
+  field?: string[];
+  quiet?: boolean;
+}
+
+/** One line per skipped item, on stderr, as it happens. */
+function reportProblem(problem: IngestProblem): void {
+  const where = problem.record === undefined ? problem.file : `${problem.file}:${problem.record}`;
+  process.stderr.write(`mimeo: skipped ${where}: ${problem.reason}\n`);
+}
+
+export function registerScan(program: Command): void {
+  program
+    .command('scan')
+    .description('read articles, find reuse among them, and store everything in the corpus database')
+    .argument('<inputs...>', 'files or folders: .txt .md .html .jsonl .csv .warc(.gz)')
+    .addOption(dbOption())
+    .option('--json', 'print the documents count, every link and the time as JSON')
+    .option('--workers <n>', 'worker threads (default: number of cores, at most 4)', parsePositive)
+    .option('--field <name=columns>', 'JSONL/CSV field names, e.g. text=article_body (repeatable)', collect, [])
+    .option('-q, --quiet', 'no progress output')
+    .action(async (inputs: string[], options: ScanCliOptions) => {
+      const { progressReporter } = await import('./progress.js');
+      const store = openCliStore(options.db);
+      const reporter = progressReporter(options.quiet || false);
+      let stats: ScanStats;
+      try {
+        stats = await scan(store, inputs, {
+          workers: options.workers,
+          fields: parseFields(options.field ?? []),
+          onProgress: reporter.update,
+          onProblem: (p) => {
+            reporter.stop();
+            reportProblem(p);
+          },
+        });
+        reporter.stop();
+        process.stdout.write(options.json ? scanJson(store, stats) : scanSummary(store, stats));
+      } finally {
+        reporter.stop();
+        store.close();
+      }
+      if (stats.problems > 0) process.exitCode = 1;
+    });
+
+  program
+    .command('add')
+    .description('add articles to the corpus and print the sources found for each, at once')
+    .argument('<files...>', 'article files (any format scan reads)')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .option('--field <name=columns>', 'JSONL/CSV field names (repeatable)', collect, [])
+    .action(async (files: string[], options: ScanCliOptions) => {
+      const store = openCliStore(options.db);
+      let problems = 0;
+      try {
+        const corpus = Corpus.open(store);
+        const results: { id: string; outcome: string; links: LinkRecord[] }[] = [];
+        for await (const item of ingest(files, { fields: parseFields(options.field ?? []) })) {
+          if (item.type === 'problem') {
+            problems++;
+            reportProblem(item.problem);
+            continue;
+          }
+          const result = corpus.add(item.document);
+          results.push(result);
+          if (!options.json) process.stdout.write(addSummary(store, result.id, result.outcome, result.links));
+        }
+        if (options.json) {
+          const documents = results.map((r) => ({ id: r.id, outcome: r.outcome, sources: r.links.map((l) => sourceJson(r.id, l)) }));
+          process.stdout.write(JSON.stringify({ documents }, null, 2) + '\n');
+        }
+      } finally {
+        store.close();
+      }
+      if (problems > 0) process.exitCode = 1;
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`--workers must be a positive integer, got '${value}'`, 2);
+  return n;
+}
+
+const FIELD_NAMES = ['id', 'title', 'text', 'url', 'outlet', 'published', 'author', 'language'];
+
+/** `text=body,article` → { text: ['body', 'article'] }. */
+function parseFields(specs: string[]): Partial<FieldMap> {
+  const fields: Partial<Record<string, string[]>> = {};
+  for (const spec of specs) {
+    const m = /^(\w+)=(.+)$/.exec(spec);
+    if (!m || !FIELD_NAMES.includes(m[1])) {
+      throw new UserError(`--field expects NAME=COLUMN[,COLUMN...] with NAME one of ${FIELD_NAMES.join(', ')}; got '${spec}'`, 2);
+    }
+    fields[m[1]] = m[2].split(',').map((s) => s.trim()).filter(Boolean);
+  }
+  return fields as Partial<FieldMap>;
+}
+
+function scanJson(store: Store, stats: ScanStats): string {
+  const links = store.links().map((l) => ({
+    a: l.a,
+    b: l.b,
+    kind: l.kind,
+    coverageA: round(l.coverageA),
+    coverageB: round(l.coverageB),
+    score: l.score,
+    duplicate: l.duplicate,
+  }));
+  const counts = store.counts();
+  return (
+    JSON.stringify(
+      {
+        documents: counts.documents,
+        links,
+        seconds: round(stats.seconds, 2),
+        run: { ...stats.outcomes, problems: stats.problems, aligned: stats.aligned, pairs: stats.pairs },
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+function scanSummary(store: Store, stats: ScanStats): string {
+  const c = store.counts();
+  const o = stats.outcomes;
+  const lines = [
+    `${c.documents} documents in ${store.location} (this run: ${o.added} added, ${o.unchanged} unchanged, ${o.replaced} replaced, ${o.duplicate} exact duplicates${stats.problems ? `, ${stats.problems} skipped` : ''}) in ${stats.seconds.toFixed(1)} s`,
+    `${c.links} links: ${c.linksByKind.verbatim} verbatim, ${c.linksByKind.edited} edited, ${c.linksByKind.paraphrase} paraphrase`,
+  ];
+  const top = mostLinked(store, 5);
+  if (top.length > 0) {
+    lines.push('most reused documents:');
+    for (const t of top) lines.push(`  ${t.id}  ${t.links} ${t.links === 1 ? 'link' : 'links'}${t.title ? `  ${t.title}` : ''}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Documents with the most links (direction is decided by the provenance stage; here, reuse counts). */
+function mostLinked(store: Store, limit: number): { id: string; title: string | null; links: number }[] {
+  const counts = new Map<string, number>();
+  for (const l of store.links()) {
+    counts.set(l.a, (counts.get(l.a) ?? 0) + 1);
+    counts.set(l.b, (counts.get(l.b) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .slice(0, limit)
+    .filter(([, n]) => n > 1)
+    .map(([id, links]) => ({ id, links, title: store.getDocument(id)?.meta.title ?? null }));
+}
+
+/** A link seen from document `id`: the other document is the candidate source. */
+function sourceJson(id: string, l: LinkRecord) {
+  const mineIsA = l.a === id;
+  return {
+    id: mineIsA ? l.b : l.a,
+    kind: l.kind,
+    coverage: { this: round(mineIsA ? l.coverageA : l.coverageB), other: round(mineIsA ? l.coverageB : l.coverageA) },
+    score: l.score,
+    duplicate: l.duplicate,
+    passages: l.passages.map((p) => ({ this: mineIsA ? p.a : p.b, other: mineIsA ? p.b : p.a, kind: p.kind, score: p.score })),
+  };
+}
+
+function addSummary(store: Store, id: string, outcome: string, links: LinkRecord[]): string {
+  const head = `${id} (${outcome}): ${links.length === 0 ? 'no sources found' : `${links.length} linked ${links.length === 1 ? 'document' : 'documents'}`}`;
+  const rows = links.map((l) => {
+    const s = sourceJson(id, l);
+    const title = store.getDocument(s.id)?.meta.title;
+    return `  ${s.id}  ${s.kind}${s.duplicate ? ' (exact duplicate)' : ''}, ${pct(s.coverage.this)} of this, ${pct(s.coverage.other)} of it${title ? `  ${title}` : ''}`;
+  });
+  return [head, ...rows].join('\n') + '\n';
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export { dbLocation };

@@ -1,0 +1,34 @@
+import { CandidateIndex } from '../index/candidates.js';
+import { decodeFeatures, type DocFeatures } from '../index/features.js';
+import { indexParameters, type IndexParameters } from '../index/options.js';
+import { UserError } from '../cli/errors.js';
+import type { Store } from '../store/types.js';
+
+/** Feature settings a database was indexed with: other settings would need a re-index. */
+const FEATURE_KEY = 'index.features';
+
+export function checkFeatureSettings(store: Store, params: IndexParameters): void {
+  const mine = JSON.stringify({ version: 1, minUnitTerms: params.minUnitTerms, maxUnitTerms: params.maxUnitTerms });
+  const stored = store.getState(FEATURE_KEY);
+  if (stored === undefined) store.setState(FEATURE_KEY, mine);
+  else if (stored !== mine) {
+    throw new UserError(`${store.location}: indexed with other feature settings (${stored}); use a new database`);
+  }
+}
+
+/** The in-memory candidate index over every indexed document, and each one's features. */
+export function loadIndex(
+  store: Store,
+  overrides: Partial<IndexParameters> = {},
+): { index: CandidateIndex; features: Map<number, DocFeatures> } {
+  const params = indexParameters(overrides);
+  checkFeatureSettings(store, params);
+  const index = new CandidateIndex(params);
+  const features = new Map<number, DocFeatures>();
+  for (const record of store.allFeatures()) {
+    const f = decodeFeatures(record.features);
+    features.set(record.seq, f);
+    index.add(record.seq, f);
+  }
+  return { index, features };
+}

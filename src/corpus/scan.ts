@@ -1,0 +1,195 @@
+/**
+ * `scan`: ingest → features → candidate pairs → alignment → store. Every step commits in
+ * small transactions and records its progress in the store (indexed / aligned flags), so a
+ * killed scan resumes where it stopped and a repeated scan of the same inputs changes nothing.
+ */
+import { availableParallelism } from 'node:os';
+import { ingest } from '../ingest/index.js';
+import type { FieldMap, IngestProblem } from '../ingest/types.js';
+import { indexParameters, type IndexParameters } from '../index/options.js';
+import type { NewDocument, PutOutcome, Store } from '../store/types.js';
+import { textHash } from './hash.js';
+import { loadIndex, checkFeatureSettings } from './load.js';
+import { InFlight, TaskPool } from './pool.js';
+import type { TaskDoc } from './tasks.js';
+
+export type ScanPhase = 'ingest' | 'index' | 'candidates' | 'align';
+
+export interface ScanProgress {
+  phase: ScanPhase;
+  done: number;
+  /** null while the total is unknown (ingest streams). */
+  total: number | null;
+}
+
+export interface ScanOptions {
+  /** Worker threads for features and alignment (default: available cores, at most 4). */
+  workers?: number;
+  fields?: Partial<FieldMap>;
+  index?: Partial<IndexParameters>;
+  onProgress?: (progress: ScanProgress) => void;
+  onProblem?: (problem: IngestProblem) => void;
+}
+
+export interface ScanStats {
+  /** Documents read in this run, by what storing them did. */
+  outcomes: Record<PutOutcome, number>;
+  problems: number;
+  /** Documents aligned in this run, and candidate pairs aligned. */
+  aligned: number;
+  pairs: number;
+  seconds: number;
+}
+
+/** Documents per ingest transaction, and per feature task. */
+const INGEST_BATCH = 500;
+const FEATURE_BATCH = 32;
+
+export async function scan(store: Store, inputs: string[], options: ScanOptions = {}): Promise<ScanStats> {
+  const started = performance.now();
+  const params = indexParameters(options.index);
+  checkFeatureSettings(store, params);
+  const progress = options.onProgress ?? (() => {});
+  const stats: ScanStats = {
+    outcomes: { added: 0, unchanged: 0, replaced: 0, duplicate: 0 },
+    problems: 0,
+    aligned: 0,
+    pairs: 0,
+    seconds: 0,
+  };
+
+  // 1. Ingest: documents are committed in batches as they are read.
+  let batch: NewDocument[] = [];
+  let read = 0;
+  const flush = () => {
+    if (batch.length === 0) return;
+    for (const outcome of store.putDocuments(batch)) stats.outcomes[outcome]++;
+    read += batch.length;
+    batch = [];
+    progress({ phase: 'ingest', done: read, total: null });
+  };
+  for await (const item of ingest(inputs, { fields: options.fields })) {
+    if (item.type === 'problem') {
+      stats.problems++;
+      options.onProblem?.(item.problem);
+      continue;
+    }
+    const d = item.document;
+    batch.push({ id: d.id, text: d.text, meta: d.meta, origin: d.origin, format: d.format, hash: textHash(d.text) });
+    if (batch.length >= INGEST_BATCH) flush();
+  }
+  flush();
+
+  const workers = Math.max(1, options.workers ?? Math.min(4, availableParallelism()));
+  const pool = new TaskPool(workers);
+  try {
+    await indexPending(store, pool, params, progress);
+    const pending = store.pendingAlign();
+    if (pending.length > 0) {
+      const pairs = candidatePairs(store, pending, params, progress);
+      const result = await alignPending(store, pool, pending, pairs, progress);
+      stats.aligned = result.documents;
+      stats.pairs = result.pairs;
+    }
+  } finally {
+    await pool.close();
+  }
+  stats.seconds = (performance.now() - started) / 1000;
+  return stats;
+}
+
+/** Features for every document that has none yet, a few tasks in flight per worker. */
+async function indexPending(
+  store: Store,
+  pool: TaskPool,
+  params: IndexParameters,
+  progress: (p: ScanProgress) => void,
+): Promise<void> {
+  const ids = store.pendingIndex();
+  let done = 0;
+  progress({ phase: 'index', done, total: ids.length });
+  const inFlight = new InFlight(pool.size * 2);
+  for (let i = 0; i < ids.length; i += FEATURE_BATCH) {
+    const docs = ids.slice(i, i + FEATURE_BATCH).map((id) => {
+      const doc = store.getDocument(id)!;
+      return { id, text: doc.text, language: doc.meta.language ?? null };
+    });
+    const job = pool.run({ type: 'features', docs, params }).then((result) => {
+      if (result.type !== 'features') throw new Error('unexpected task result');
+      store.putFeatures(docs.map((d, k) => ({ id: d.id, features: result.features[k] })));
+      done += docs.length;
+      progress({ phase: 'index', done, total: ids.length });
+    });
+    await inFlight.add(job);
+  }
+  await inFlight.drain();
+}
+
+/**
+ * Candidate pairs for the pending documents: every indexed document queries the index (a pair
+ * may be found from either side), and each pair goes to its later document if that one is
+ * pending. Returns, per pending seq, the earlier partners' seqs.
+ */
+function candidatePairs(
+  store: Store,
+  pendingIds: string[],
+  overrides: Partial<IndexParameters>,
+  progress: (p: ScanProgress) => void,
+): Map<number, Set<number>> {
+  const pendingSeqs = new Set<number>();
+  for (const id of pendingIds) pendingSeqs.add(store.getDocument(id)!.seq);
+  const { index, features } = loadIndex(store, overrides);
+  const partners = new Map<number, Set<number>>();
+  for (const seq of pendingSeqs) partners.set(seq, new Set());
+  let done = 0;
+  for (const [seq, f] of features) {
+    for (const c of index.query(f, seq)) {
+      const [early, late] = c.key < seq ? [c.key, seq] : [seq, c.key];
+      partners.get(late)?.add(early);
+    }
+    if (++done % 500 === 0) progress({ phase: 'candidates', done, total: features.size });
+  }
+  progress({ phase: 'candidates', done, total: features.size });
+  return partners;
+}
+
+/** Aligns each pending document with its partners and stores its links, in seq order of dispatch. */
+async function alignPending(
+  store: Store,
+  pool: TaskPool,
+  pendingIds: string[],
+  partners: Map<number, Set<number>>,
+  progress: (p: ScanProgress) => void,
+): Promise<{ documents: number; pairs: number }> {
+  let done = 0;
+  let pairs = 0;
+  const total = pendingIds.length;
+  const inFlight = new InFlight(pool.size * 2);
+  const taskDoc = (seq: number): TaskDoc => {
+    const d = store.getDocumentBySeq(seq)!;
+    return { seq, id: d.id, text: d.text, language: d.meta.language ?? null };
+  };
+  progress({ phase: 'align', done, total });
+  for (const id of pendingIds) {
+    const doc = store.getDocument(id)!;
+    const others = [...(partners.get(doc.seq) ?? [])].sort((x, y) => x - y);
+    if (others.length === 0) {
+      store.putAlignment(id, []);
+      done++;
+      if (done % 200 === 0) progress({ phase: 'align', done, total });
+      continue;
+    }
+    pairs += others.length;
+    const task = { type: 'align' as const, doc: taskDoc(doc.seq), others: others.map(taskDoc) };
+    const job = pool.run(task).then((result) => {
+      if (result.type !== 'align') throw new Error('unexpected task result');
+      store.putAlignment(id, result.links);
+      done++;
+      progress({ phase: 'align', done, total });
+    });
+    await inFlight.add(job);
+  }
+  await inFlight.drain();
+  progress({ phase: 'align', done, total });
+  return { documents: done, pairs };
+}

@@ -1,0 +1,116 @@
+/**
+ * The CPU-heavy steps of a scan, as plain functions: run in worker threads by the pool, or
+ * in-process by `add` (one article needs no threads).
+ */
+import { align } from '../align/index.js';
+import type { AlignResult, Passage } from '../align/types.js';
+import { dominantKind } from '../align/verdict.js';
+import { encodeFeatures, extractFeatures } from '../index/features.js';
+import type { IndexParameters } from '../index/options.js';
+import type { LinkRecord } from '../store/types.js';
+import { analyze } from '../text/index.js';
+import type { Analysis } from '../text/types.js';
+import { getLanguage } from '../text/languages.js';
+
+export interface FeatureTask {
+  type: 'features';
+  docs: { id: string; text: string; language: string | null }[];
+  params: IndexParameters;
+}
+
+export interface AlignTask {
+  type: 'align';
+  /** The document being aligned, and the candidates it is aligned with. */
+  doc: TaskDoc;
+  others: TaskDoc[];
+}
+
+export interface TaskDoc {
+  seq: number;
+  id: string;
+  /** Omitted when the worker is known to have the analysis cached. */
+  text: string;
+  language: string | null;
+}
+
+export type Task = FeatureTask | AlignTask;
+export type TaskResult = { type: 'features'; features: Uint8Array[] } | { type: 'align'; links: LinkRecord[] };
+
+/** Recently analysed documents: a candidate is often aligned against several new documents. */
+const CACHE_LIMIT = 2000;
+const analyses = new Map<number, Analysis>();
+
+/** Languages we have an analyser for; anything else is analysed as English (names and numbers still match). */
+export function languageOf(code: string | null | undefined): string {
+  const base = (code ?? 'en').toLowerCase().split(/[-_]/)[0];
+  try {
+    getLanguage(base);
+    return base;
+  } catch {
+    return 'en';
+  }
+}
+
+function analysisOf(doc: TaskDoc): Analysis {
+  let a = analyses.get(doc.seq);
+  if (a === undefined || a.text !== doc.text) {
+    a = analyze(doc.text, { language: languageOf(doc.language) });
+    if (analyses.size >= CACHE_LIMIT) analyses.delete(analyses.keys().next().value!);
+    analyses.set(doc.seq, a);
+  } else {
+    // Refresh its place in the LRU order.
+    analyses.delete(doc.seq);
+    analyses.set(doc.seq, a);
+  }
+  return a;
+}
+
+export function runTask(task: Task): TaskResult {
+  if (task.type === 'features') {
+    return {
+      type: 'features',
+      features: task.docs.map((d) =>
+        encodeFeatures(extractFeatures(analyze(d.text, { language: languageOf(d.language) }), task.params)),
+      ),
+    };
+  }
+  const mine = analysisOf(task.doc);
+  const links: LinkRecord[] = [];
+  for (const other of task.others) {
+    const theirs = analysisOf(other);
+    // The earlier document is side a, as the store keeps links.
+    const [first, second, fa, fb] = other.seq < task.doc.seq ? [other, task.doc, theirs, mine] : [task.doc, other, mine, theirs];
+    const language = fa.language === fb.language ? fa.language : 'en';
+    const result = align(fa, fb, { language });
+    const link = toLink(first.id, second.id, result);
+    if (link) links.push(link);
+  }
+  return { type: 'align', links };
+}
+
+/** A store link from an alignment, or null when nothing was found. */
+export function toLink(a: string, b: string, result: AlignResult): LinkRecord | null {
+  if (result.passages.length === 0) return null;
+  return {
+    a,
+    b,
+    kind: dominantKind(result.passages),
+    coverageA: result.coverage.a,
+    coverageB: result.coverage.b,
+    score: weightedScore(result.passages),
+    duplicate: false,
+    passages: result.passages,
+  };
+}
+
+/** Passage scores weighted by passage length. */
+function weightedScore(passages: readonly Passage[]): number {
+  let sum = 0;
+  let weight = 0;
+  for (const p of passages) {
+    const w = Math.max(1, p.a[1] - p.a[0] + (p.b[1] - p.b[0]));
+    sum += p.score * w;
+    weight += w;
+  }
+  return Math.round((sum / weight) * 1000) / 1000;
+}

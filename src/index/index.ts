@@ -1,0 +1,4 @@
+// Candidate index: which stored documents are worth aligning with a given one.
+export { CandidateIndex, type Candidate } from './candidates.js';
+export { extractFeatures, encodeFeatures, decodeFeatures, hashTerm, type DocFeatures } from './features.js';
+export { defaultIndexParameters, indexParameters, type IndexParameters } from './options.js';
