@@ -5,6 +5,7 @@ import { registerCompare } from './compare.js';
 import { describeError, isExpectedError, UserError } from './errors.js';
 import { registerEval } from './eval.js';
 import { registerScan } from './scan.js';
+import { registerViews } from './views.js';
 
 /** Same relative path from src/cli (tsx) and dist/cli (built). */
 function packageVersion(): string {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerCompare(program);
   registerEval(program);
   registerScan(program);
+  registerViews(program);
   // Bare `mimeo` or a typo: one clear line instead of commander's help dump or argument count.
   // Set after the subcommands exist so that they do not inherit allowExcessArguments.
   program

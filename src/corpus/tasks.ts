@@ -37,7 +37,7 @@ export type Task = FeatureTask | AlignTask;
 export type TaskResult = { type: 'features'; features: Uint8Array[] } | { type: 'align'; links: LinkRecord[] };
 
 /** Recently analysed documents: a candidate is often aligned against several new documents. */
-const CACHE_LIMIT = 2000;
+const CACHE_LIMIT = 64;
 const analyses = new Map<number, Analysis>();
 
 /** Languages we have an analyser for; anything else is analysed as English (names and numbers still match). */
@@ -80,12 +80,26 @@ export function runTask(task: Task): TaskResult {
     const theirs = analysisOf(other);
     // The earlier document is side a, as the store keeps links.
     const [first, second, fa, fb] = other.seq < task.doc.seq ? [other, task.doc, theirs, mine] : [task.doc, other, mine, theirs];
-    const language = fa.language === fb.language ? fa.language : 'en';
-    const result = align(fa, fb, { language });
+    const result = alignLongerFirst(fa, fb);
     const link = toLink(first.id, second.id, result);
     if (link) links.push(link);
   }
   return { type: 'align', links };
+}
+
+/**
+ * Aligns with the longer text as side a, the orientation the aligner is tuned on (a text that
+ * may hold passages from several shorter ones), and maps the result back: a corpus link then
+ * does not depend on which document happened to be stored first.
+ */
+export function alignLongerFirst(a: Analysis, b: Analysis): AlignResult {
+  const language = a.language === b.language ? a.language : 'en';
+  if (b.text.length <= a.text.length) return align(a, b, { language });
+  const r = align(b, a, { language });
+  return {
+    passages: r.passages.map((p) => ({ ...p, a: p.b, b: p.a })),
+    coverage: { a: r.coverage.b, b: r.coverage.a },
+  };
 }
 
 /** A store link from an alignment, or null when nothing was found. */

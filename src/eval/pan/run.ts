@@ -111,6 +111,16 @@ async function loadCorpus(dir: string, report: (line: string) => void) {
   return { corpus, gold, errors, skipped: new Set(gold.skipped) };
 }
 
+/** Score detections made elsewhere (e.g. by a corpus scan), keyed by `pairKey`. */
+export async function scorePanDetections(
+  dir: string,
+  detections: Map<string, Detection[]>,
+  options: { onError?: (line: string) => void } = {},
+): Promise<PanScores> {
+  const { corpus, gold, errors, skipped } = await loadCorpus(dir, options.onError ?? printError);
+  return scoreCorpus(corpus, gold, detections, skipped, errors);
+}
+
 /**
  * Score a folder of detection XMLs (one per pair, named like the gold files) against the gold
  * of corpus `dir`. A missing detection file means no detections for that pair.

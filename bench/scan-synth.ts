@@ -1,0 +1,92 @@
+/**
+ * Scale benchmark: scan a synthetic corpus (bench/synth.ts) into a fresh store, score the
+ * injected reuse found, then time incremental `add` of new articles in-process.
+ *   node --import tsx bench/scan-synth.ts /tmp/synth-100k [--workers N] [--adds 300] [--db PATH]
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Corpus } from '../src/corpus/corpus.js';
+import { scan } from '../src/corpus/scan.js';
+import { openStore } from '../src/store/index.js';
+import { loadNegatives, loadTruth, relatedPairs, scoreNegatives, scoreRecall, pairKey } from './synth/truth.js';
+
+const args = process.argv.slice(2);
+const dir = args[0];
+if (!dir) {
+  console.error('usage: bench/scan-synth.ts SYNTH_DIR [--workers N] [--adds N] [--db PATH]');
+  process.exit(2);
+}
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const temp = option('--db') ? null : mkdtempSync(join(tmpdir(), 'mimeo-scan-synth-'));
+const dbPath = option('--db') ?? join(temp!, 'synth.db');
+const store = openStore(dbPath);
+
+// 1. The scan, phase by phase.
+const phases: Record<string, number> = {};
+const t0 = performance.now();
+const stats = await scan(store, [join(dir, 'corpus.jsonl')], {
+  workers: option('--workers') ? Number(option('--workers')) : undefined,
+  onProgress: (p) => {
+    phases[p.phase] = +((performance.now() - t0) / 1000).toFixed(1);
+  },
+});
+const links = store.links();
+const truth = loadTruth(join(dir, 'truth.jsonl'));
+const recall = scoreRecall(truth, links);
+const related = relatedPairs(truth);
+const falseLinks = links.filter((l) => !related.has(pairKey(l.a, l.b))).length;
+const negatives = scoreNegatives(loadNegatives(join(dir, 'negatives.jsonl')), links);
+const counts = store.counts();
+const scanRss = Math.round(process.resourceUsage().maxRSS / 1024);
+
+// 2. Incremental add: new articles made from stored ones (an edited reprint of each), in-process.
+const adds = Number(option('--adds') ?? 300);
+const t1 = performance.now();
+const corpus = Corpus.open(store);
+const loadSeconds = (performance.now() - t1) / 1000;
+const lines = readFileSync(join(dir, 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean);
+const times: number[] = [];
+let withSource = 0;
+for (let k = 0; k < adds; k++) {
+  const record = JSON.parse(lines[Math.floor(((k + 0.5) * lines.length) / adds)]) as { id: string; text: string };
+  // Drop the first paragraph and every 9th word: a new, edited copy of a stored article.
+  const paragraphs = record.text.split('\n\n');
+  const text = paragraphs
+    .slice(1)
+    .join('\n\n')
+    .split(' ')
+    .filter((_, i) => i % 9 !== 4)
+    .join(' ');
+  const started = performance.now();
+  const result = corpus.add({ id: `new-${k}`, text, meta: {}, origin: 'bench', format: 'txt' });
+  times.push(performance.now() - started);
+  if (result.links.some((l) => l.a === record.id || l.b === record.id)) withSource++;
+}
+times.sort((x, y) => x - y);
+const pct = (q: number) => +times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+store.close();
+if (temp) rmSync(temp, { recursive: true, force: true });
+
+console.log(
+  JSON.stringify(
+    {
+      documents: counts.documents,
+      seconds: +stats.seconds.toFixed(1),
+      phasesEndAt: phases,
+      alignedPairs: stats.pairs,
+      pairsPerDocument: +(stats.pairs / counts.documents).toFixed(2),
+      links: counts.links,
+      recall: { overall: +recall.recall.toFixed(4), byKind: Object.fromEntries(Object.entries(recall.byKind).map(([k, v]) => [k, `${v.found}/${v.total}`])) },
+      linksOutsideTruth: falseLinks,
+      sameTopicNegativesLinked: `${negatives.linked}/${negatives.total}`,
+      peakRssMB: scanRss,
+      add: { indexLoadSeconds: +loadSeconds.toFixed(1), articles: adds, p50ms: pct(0.5), p99ms: pct(0.99), maxMs: pct(1), foundTheirSource: withSource },
+    },
+    null,
+    1,
+  ),
+);

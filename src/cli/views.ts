@@ -1,0 +1,257 @@
+import type { Command } from 'commander';
+import picocolors from 'picocolors';
+import type { Passage, PassageKind } from '../align/types.js';
+import { percent } from '../align/verdict.js';
+import type { DocumentInfo, LinkRecord, Store, StoredDocument } from '../store/index.js';
+import { dbOption, openCliStore } from './db.js';
+import { registerExport } from './export.js';
+import { passageHeading, sideBySide } from './render.js';
+import { fit, linkJson, requireDocument, score2, terminalText, terminalWidth, useColor, type LinkJson } from './views-format.js';
+import { parseCoverage, parseKind, parseLimit, parseWidth } from './views-options.js';
+
+/** Said wherever a direction is shown, until real direction inference replaces `tentativeSource`. */
+export const TENTATIVE_RULE =
+  'Direction is tentative: the source is the document published earlier when both have a published date ' +
+  'and they differ, else the one stored earlier.';
+
+/**
+ * Which of two linked documents is the source (the other took from it). Tentative: the earlier
+ * `published` date when both have one and they differ, else the lower seq (stored earlier).
+ */
+export function tentativeSource(a: DocumentInfo, b: DocumentInfo): 'a' | 'b' {
+  const byDate = comparePublished(a.meta.published, b.meta.published);
+  if (byDate !== 0) return byDate < 0 ? 'a' : 'b';
+  return a.seq <= b.seq ? 'a' : 'b';
+}
+
+/** A date without time ("2024", "2024-05", "2024-05-01"): compared at its own precision. */
+const DATE_ONLY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const DATE_PREFIX = /^\d{4}(-\d{2}(-\d{2})?)?/;
+
+/** <0 when x is earlier, >0 when later, 0 when unknown, unparsable or equal at the coarser precision. */
+function comparePublished(x: string | null | undefined, y: string | null | undefined): number {
+  if (!x || !y) return 0;
+  if (DATE_ONLY.test(x) || DATE_ONLY.test(y)) {
+    // "2024-05-01" vs "2024-05-01T09:00Z" is the same day, not an earlier moment.
+    const [dx, dy] = [DATE_PREFIX.exec(x)?.[0], DATE_PREFIX.exec(y)?.[0]];
+    if (!dx || !dy) return 0;
+    const n = Math.min(dx.length, dy.length);
+    return dx.slice(0, n).localeCompare(dy.slice(0, n));
+  }
+  const [tx, ty] = [Date.parse(x), Date.parse(y)];
+  return Number.isFinite(tx) && Number.isFinite(ty) ? Math.sign(tx - ty) : 0;
+}
+
+export type Direction = 'sources' | 'derived';
+
+/** One linked document in `mimeo sources|derived --json`; "this" is DOC, "other" the linked document. */
+export interface RelatedJson {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  kind: PassageKind;
+  coverage: { this: number; other: number };
+  score: number;
+  duplicate: boolean;
+  passages: Array<{ this: [number, number]; other: [number, number]; kind: PassageKind; score: number }>;
+}
+
+/** `{ "document": id, "sources": [...] }` or `{ "document": id, "derived": [...] }`. */
+export type RelatedViewJson = { document: string } & Partial<Record<Direction, RelatedJson[]>>;
+
+/** A link seen from DOC: the other document and which side of the link DOC is. */
+export interface Related {
+  other: StoredDocument;
+  link: LinkRecord;
+  thisIsA: boolean;
+}
+
+/** DOC's links whose other document is the tentative source (`sources`) or the taker (`derived`). */
+export function relatedLinks(store: Store, doc: DocumentInfo, direction: Direction): Related[] {
+  const related: Related[] = [];
+  for (const link of store.links({ doc: doc.id })) {
+    const thisIsA = link.a === doc.id;
+    const other = store.getDocument(thisIsA ? link.b : link.a);
+    if (!other) continue;
+    const source = thisIsA ? tentativeSource(doc, other) : tentativeSource(other, doc);
+    const otherIsSource = (source === 'a') !== thisIsA;
+    if (otherIsSource === (direction === 'sources')) related.push({ other, link, thisIsA });
+  }
+  return related;
+}
+
+/** A passage with its sides named from DOC's point of view. */
+function orient(p: Passage, thisIsA: boolean): { this: [number, number]; other: [number, number] } {
+  const [mine, theirs] = thisIsA ? [p.a, p.b] : [p.b, p.a];
+  return { this: [mine[0], mine[1]], other: [theirs[0], theirs[1]] };
+}
+
+export function relatedJson(doc: DocumentInfo, direction: Direction, related: Related[]): RelatedViewJson {
+  const items = related.map(({ other, link, thisIsA }): RelatedJson => ({
+    id: other.id,
+    title: other.meta.title ?? null,
+    outlet: other.meta.outlet ?? null,
+    published: other.meta.published ?? null,
+    kind: link.kind,
+    coverage: thisIsA ? { this: link.coverageA, other: link.coverageB } : { this: link.coverageB, other: link.coverageA },
+    score: link.score,
+    duplicate: link.duplicate,
+    passages: link.passages.map((p) => ({ ...orient(p, thisIsA), kind: p.kind, score: p.score })),
+  }));
+  return { document: doc.id, [direction]: items };
+}
+
+export interface RenderViewOptions {
+  width: number;
+  color: boolean;
+}
+
+/** The terminal report of `mimeo sources|derived`: each linked document, then its passages side by side. */
+export function renderRelated(doc: StoredDocument, direction: Direction, related: Related[], options: RenderViewOptions): string {
+  const c = picocolors.createColors(options.color);
+  const what = direction === 'sources' ? 'Sources of' : 'Derived from';
+  const out = [c.bold(`${what} ${terminalText(doc.id)}`) + describeDoc(doc), c.dim(TENTATIVE_RULE), ''];
+  if (related.length === 0) {
+    out.push(direction === 'sources' ? 'No sources found.' : 'No documents found that took from it.', '');
+  }
+  related.forEach((item, i) => out.push(...renderOne(doc, direction, item, `${i + 1}/${related.length}`, options)));
+  return out.join('\n');
+}
+
+function renderOne(doc: StoredDocument, direction: Direction, item: Related, position: string, options: RenderViewOptions): string[] {
+  const c = picocolors.createColors(options.color);
+  const { other, link, thisIsA } = item;
+  const [coverThis, coverOther] = thisIsA ? [link.coverageA, link.coverageB] : [link.coverageB, link.coverageA];
+  // The source goes on the left (A), as in `mimeo compare A B`.
+  const [source, copy] = direction === 'sources' ? [other, doc] : [doc, other];
+  const out = [
+    c.bold(`${position} ${terminalText(other.id)}`) + describeDoc(other),
+    `  ${link.duplicate ? 'exact duplicate' : link.kind} · score ${score2(link.score)} · ` +
+      `coverage: ${percent(coverThis)} of ${terminalText(doc.id)}, ${percent(coverOther)} of ${terminalText(other.id)}`,
+    c.dim(`  A = ${terminalText(source.id)} (tentative source) · B = ${terminalText(copy.id)}`),
+    '',
+  ];
+  link.passages.forEach((p, i) => {
+    // Stored passages run from a to b; flip them so that A is always the source.
+    const sourceIsA = (direction === 'sources') !== thisIsA;
+    const shown = sourceIsA ? p : { ...p, a: p.b, b: p.a };
+    out.push(c.bold(passageHeading(shown, i, link.passages.length)));
+    out.push(sideBySide(source.text.slice(shown.a[0], shown.a[1]), copy.text.slice(shown.b[0], shown.b[1]), options), '');
+  });
+  return out;
+}
+
+/** ' · "Title" · Outlet · 2024-05-01' with whatever is known. */
+function describeDoc(doc: DocumentInfo): string {
+  const parts = [doc.meta.title ? `"${terminalText(doc.meta.title)}"` : '', doc.meta.outlet ?? '', doc.meta.published ?? 'no date'];
+  return parts
+    .filter((p) => p.length > 0)
+    .map((p) => ` · ${terminalText(p)}`)
+    .join('');
+}
+
+export interface RelatedOptions {
+  db?: string;
+  json?: boolean;
+  width?: number;
+}
+
+/** Runs `mimeo sources|derived DOC` and returns what it prints. */
+export function runRelated(id: string, direction: Direction, options: RelatedOptions = {}): string {
+  const store = openCliStore(options.db, { readonly: true });
+  try {
+    const doc = requireDocument(store, id);
+    const related = relatedLinks(store, doc, direction);
+    if (options.json) return JSON.stringify(relatedJson(doc, direction, related), null, 2) + '\n';
+    return renderRelated(doc, direction, related, { width: options.width ?? terminalWidth(), color: useColor() }) + '\n';
+  } finally {
+    store.close();
+  }
+}
+
+export interface LinksOptions {
+  db?: string;
+  json?: boolean;
+  kind?: PassageKind;
+  minCoverage?: number;
+  doc?: string;
+  limit?: number;
+}
+
+/** Runs `mimeo links` and returns what it prints. */
+export function runLinks(options: LinksOptions = {}): string {
+  const store = openCliStore(options.db, { readonly: true });
+  try {
+    if (options.doc !== undefined) requireDocument(store, options.doc);
+    const links = store.links({ doc: options.doc, kind: options.kind, minCoverage: options.minCoverage, limit: options.limit });
+    if (options.json) return JSON.stringify({ links: links.map(linkJson) } satisfies { links: LinkJson[] }, null, 2) + '\n';
+    return renderLinksTable(links, useColor());
+  } finally {
+    store.close();
+  }
+}
+
+/** Widest id column before ids are cut with "…". */
+const ID_COLUMN = 36;
+const HEADERS = ['a', 'b', 'kind', 'cov a', 'cov b', 'score', 'passages'];
+/** Number columns are right-aligned. */
+const RIGHT = new Set([3, 4, 5, 6]);
+
+export function renderLinksTable(links: LinkRecord[], color: boolean): string {
+  const c = picocolors.createColors(color);
+  if (links.length === 0) return 'No links found.\n';
+  const rows = links.map((l) => [
+    fit(terminalText(l.a), ID_COLUMN),
+    fit(terminalText(l.b), ID_COLUMN),
+    l.duplicate ? 'duplicate' : l.kind,
+    percent(l.coverageA),
+    percent(l.coverageB),
+    score2(l.score),
+    String(l.passages.length),
+  ]);
+  const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((r) => Array.from(r[i]).length)));
+  const line = (cells: string[]): string =>
+    cells.map((cell, i) => pad(cell, widths[i], RIGHT.has(i))).join('  ').trimEnd();
+  const out = [c.bold(line(HEADERS)), ...rows.map(line)];
+  out.push(c.dim(`${links.length} ${links.length === 1 ? 'link' : 'links'}`));
+  return out.join('\n') + '\n';
+}
+
+function pad(cell: string, width: number, right: boolean): string {
+  const room = ' '.repeat(Math.max(0, width - Array.from(cell).length));
+  return right ? room + cell : cell + room;
+}
+
+/** Adds `sources`, `derived`, `links` and `export`. */
+export function registerViews(program: Command): void {
+  for (const direction of ['sources', 'derived'] as const) {
+    program
+      .command(direction)
+      .description(
+        direction === 'sources'
+          ? 'what document DOC took from others (tentative direction), passages side by side'
+          : 'which documents took from DOC (tentative direction), passages side by side',
+      )
+      .argument('<doc>', 'document id')
+      .addOption(dbOption())
+      .option('--json', 'print machine-readable JSON')
+      .option('--width <columns>', 'report width in columns (default: terminal width or 100)', parseWidth)
+      .action((doc: string, options: RelatedOptions) => {
+        process.stdout.write(runRelated(doc, direction, options));
+      });
+  }
+  program
+    .command('links')
+    .description('list stored reuse links, best first')
+    .addOption(dbOption())
+    .option('--kind <kind>', 'only links of this kind: verbatim, edited or paraphrase', parseKind)
+    .option('--min-coverage <x>', 'only links covering at least this share (0..1) of either document', parseCoverage)
+    .option('--doc <id>', 'only links touching this document')
+    .option('--limit <n>', 'at most this many links', parseLimit)
+    .option('--json', 'print machine-readable JSON')
+    .action((options: LinksOptions) => {
+      process.stdout.write(runLinks(options));
+    });
+  registerExport(program);
+}
