@@ -144,7 +144,7 @@ function scanSummary(store: Store, stats: ScanStats): string {
   const o = stats.outcomes;
   const lines = [
     `${c.documents} documents in ${store.location} (this run: ${o.added} added, ${o.unchanged} unchanged, ${o.replaced} replaced, ${o.duplicate} exact duplicates${stats.problems ? `, ${stats.problems} skipped` : ''}) in ${stats.seconds.toFixed(1)} s`,
-    `${c.links} links: ${c.linksByKind.verbatim} verbatim, ${c.linksByKind.edited} edited, ${c.linksByKind.paraphrase} paraphrase`,
+    `${c.links} ${c.links === 1 ? 'link' : 'links'}: ${c.linksByKind.verbatim} verbatim, ${c.linksByKind.edited} edited, ${c.linksByKind.paraphrase} paraphrase`,
   ];
   const top = mostLinked(store, 5);
   if (top.length > 0) {

@@ -174,6 +174,7 @@ export class CandidateIndex {
     for (const c of perDoc.values()) {
       if (c.matchedUnits >= p.minUnitMatches || c.best >= p.strongUnitMatch) {
         const score = c.bestChain + p.scatteredWeight * (c.score - c.bestChain);
+        if (score < p.minScore) continue;
         out.push({ key: c.key, score, matchedUnits: c.matchedUnits, best: c.best });
       }
     }

@@ -36,6 +36,8 @@ export interface IndexParameters {
   minUnitMatches: number;
   /** One sentence match this strong is enough on its own. */
   strongUnitMatch: number;
+  /** Candidates scoring below this are dropped (the score is about one per matching sentence). */
+  minScore: number;
   /** At most this many candidates per query document, best first. */
   maxCandidates: number;
 }
@@ -57,6 +59,7 @@ export const defaultIndexParameters: Readonly<IndexParameters> = Object.freeze({
   scatteredWeight: 0.5,
   minUnitMatches: 2,
   strongUnitMatch: 0.8,
+  minScore: 0,
   maxCandidates: 20,
 });
 

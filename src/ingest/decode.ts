@@ -21,6 +21,8 @@ export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const SNIFF_BYTES = 8192;
 /** Above this share of control characters a file is treated as binary. */
 const MAX_CONTROL_SHARE = 0.05;
+/** Above this share of NUL bytes a file is binary (one stray NUL in a page of text is not). */
+const MAX_ZERO_SHARE = 0.01;
 /** Legacy encodings we trust chardet to pick; anything else falls back to Windows-1252. */
 const LEGACY_CANDIDATES = new Map<string, string>([
   ['windows-1252', 'windows-1252'],
@@ -110,12 +112,14 @@ function sniffUtf16WithoutBom(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
 function looksBinary(buf: Buffer): boolean {
   const n = Math.min(buf.length, SNIFF_BYTES);
   let control = 0;
+  let zeros = 0;
   for (let i = 0; i < n; i++) {
     const byte = buf[i];
-    if (byte === 0) return true;
-    if (isControlCode(byte)) control++;
+    if (byte === 0) zeros++;
+    else if (isControlCode(byte)) control++;
   }
-  return control / n > MAX_CONTROL_SHARE;
+  // A stray NUL happens in scraped text; binary formats have them everywhere.
+  return zeros / n > MAX_ZERO_SHARE || (zeros + control) / n > MAX_CONTROL_SHARE;
 }
 
 /** Control characters that do not occur in ordinary text (tab, newlines, form feed, ESC are fine). */

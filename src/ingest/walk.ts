@@ -38,9 +38,13 @@ export function formatOf(name: string): IngestFormat | null {
   return null;
 }
 
+/** A collection's own documentation, not articles: skipped inside folders (still read when named). */
+const PROJECT_FILES = /^(readme|license|licence|changelog|contributing)(\.(md|markdown|txt))?$/i;
+
 /**
  * Expands inputs into files, lazily and in a stable order. Folders are walked recursively
- * in code-point order (not locale order, so every machine agrees), hidden entries are skipped,
+ * in code-point order (not locale order, so every machine agrees), hidden entries and
+ * README/LICENSE/CHANGELOG/CONTRIBUTING files are skipped,
  * symbolic links are followed but a folder already visited (a loop, or a second link to it) is not.
  */
 export async function* walkInputs(inputs: string[]): AsyncGenerator<WalkItem> {
@@ -78,7 +82,7 @@ async function* walkFolder(dir: string, rel: string, visited: Set<string>): Asyn
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const name = entry.name;
-    if (name.startsWith('.')) continue;
+    if (name.startsWith('.') || PROJECT_FILES.test(name)) continue;
     const path = join(dir, name);
     const childRel = rel ? `${rel}/${name}` : name;
     // Plain files need no stat here (the reader checks size); links and odd types do.
