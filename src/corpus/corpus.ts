@@ -30,7 +30,7 @@ export class Corpus {
 
   /** Loads the candidate index of a store (a second or two per 100k documents). */
   static open(store: Store, overrides: Partial<IndexParameters> = {}): Corpus {
-    return new Corpus(store, loadIndex(store, overrides).index);
+    return new Corpus(store, loadIndex(store, overrides));
   }
 
   get params(): IndexParameters {

@@ -16,19 +16,16 @@ export function checkFeatureSettings(store: Store, params: IndexParameters): voi
   }
 }
 
-/** The in-memory candidate index over every indexed document, and each one's features. */
-export function loadIndex(
-  store: Store,
-  overrides: Partial<IndexParameters> = {},
-): { index: CandidateIndex; features: Map<number, DocFeatures> } {
+/** The in-memory candidate index over every indexed document. */
+export function loadIndex(store: Store, overrides: Partial<IndexParameters> = {}): CandidateIndex {
   const params = indexParameters(overrides);
   checkFeatureSettings(store, params);
   const index = new CandidateIndex(params);
-  const features = new Map<number, DocFeatures>();
-  for (const record of store.allFeatures()) {
-    const f = decodeFeatures(record.features);
-    features.set(record.seq, f);
-    index.add(record.seq, f);
-  }
-  return { index, features };
+  for (const { seq, features } of storedFeatures(store)) index.add(seq, features);
+  return index;
+}
+
+/** Every indexed document's features, decoded one at a time (not all held in memory). */
+export function* storedFeatures(store: Store): Generator<{ seq: number; features: DocFeatures }> {
+  for (const record of store.allFeatures()) yield { seq: record.seq, features: decodeFeatures(record.features) };
 }

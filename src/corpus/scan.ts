@@ -9,7 +9,7 @@ import type { FieldMap, IngestProblem } from '../ingest/types.js';
 import { indexParameters, type IndexParameters } from '../index/options.js';
 import type { NewDocument, PutOutcome, Store } from '../store/types.js';
 import { textHash } from './hash.js';
-import { loadIndex, checkFeatureSettings } from './load.js';
+import { checkFeatureSettings, loadIndex, storedFeatures } from './load.js';
 import { InFlight, TaskPool } from './pool.js';
 import type { TaskDoc } from './tasks.js';
 
@@ -138,18 +138,18 @@ function candidatePairs(
 ): Map<number, Set<number>> {
   const pendingSeqs = new Set<number>();
   for (const id of pendingIds) pendingSeqs.add(store.getDocument(id)!.seq);
-  const { index, features } = loadIndex(store, overrides);
+  const index = loadIndex(store, overrides);
   const partners = new Map<number, Set<number>>();
   for (const seq of pendingSeqs) partners.set(seq, new Set());
   let done = 0;
-  for (const [seq, f] of features) {
-    for (const c of index.query(f, seq)) {
+  for (const { seq, features } of storedFeatures(store)) {
+    for (const c of index.query(features, seq)) {
       const [early, late] = c.key < seq ? [c.key, seq] : [seq, c.key];
       partners.get(late)?.add(early);
     }
-    if (++done % 500 === 0) progress({ phase: 'candidates', done, total: features.size });
+    if (++done % 500 === 0) progress({ phase: 'candidates', done, total: index.size });
   }
-  progress({ phase: 'candidates', done, total: features.size });
+  progress({ phase: 'candidates', done, total: index.size });
   return partners;
 }
 

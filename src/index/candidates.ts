@@ -1,5 +1,6 @@
 import type { DocFeatures } from './features.js';
 import type { IndexParameters } from './options.js';
+import { AccTable } from './acc-table.js';
 
 /** One likely source or derivative of a query document. */
 export interface Candidate {
@@ -11,6 +12,8 @@ export interface Candidate {
   matchedUnits: number;
   /** Strongest single sentence match (share of idf weight, 0..1). */
   best: number;
+  /** Strength of the best run of matches close together on both sides (a passage). */
+  chain: number;
 }
 
 interface Postings {
@@ -19,8 +22,6 @@ interface Postings {
   length: number;
 }
 
-/** Query-time bookkeeping packs a match count and an idf sum into one number: count * COUNT_UNIT + weight. */
-const COUNT_UNIT = 1024;
 /** Unit indices are packed with document slots into one number key. */
 const UNIT_SPACE = 1 << 16;
 
@@ -36,6 +37,9 @@ export class CandidateIndex {
   private readonly slotOf = new Map<number, number>();
   /** Slots of removed (replaced) documents: their postings stay but are skipped. */
   private readonly dead = new Set<number>();
+
+  /** Query scratch space, reused across queries (one index serves one thread). */
+  private readonly acc = new AccTable();
 
   constructor(readonly params: IndexParameters) {}
 
@@ -86,7 +90,8 @@ export class CandidateIndex {
 
   /** Documents frequency above which a term is not looked up. */
   maxDf(): number {
-    return Math.max(this.params.minMaxDf, Math.floor(this.params.maxDocShare * this.size));
+    const p = this.params;
+    return Math.min(p.maxMaxDf, Math.max(p.minMaxDf, Math.floor(p.maxDocShare * this.size)));
   }
 
   /**
@@ -97,34 +102,36 @@ export class CandidateIndex {
     const p = this.params;
     const n = Math.max(this.size, 1);
     const maxDf = this.maxDf();
-    const ceilingDf = Math.max(maxDf, Math.floor(p.ceilingDocShare * n));
+    const ceilingDf = Math.max(maxDf, Math.min(p.ceilingDf, Math.floor(p.ceilingDocShare * n)));
     const selfSlot = self === undefined ? -1 : (this.slotOf.get(self) ?? -1);
-    const perDoc = new Map<number, Candidate & { lastQuery: number; lastUnit: number; chain: number; bestChain: number }>();
-    const acc = new Map<number, number>();
+    const perDoc = new Map<number, Omit<Candidate, 'chain'> & { lastQuery: number; lastUnit: number; chain: number; bestChain: number }>();
+    const acc = this.acc;
     const best = new Map<number, { share: number; unit: number }>();
-    const lookups: { term: number; idf: number }[] = [];
+    const lookups: { term: number; df: number; idf: number }[] = [];
 
     const units = features.units;
     for (let u = 0; u < units.length; u++) {
-      const unit = units[u];
       lookups.length = 0;
-      for (const term of unit) {
+      for (const term of units[u]) {
         const df = this.df.get(term) ?? 0;
         // A term only the query itself has cannot match anything.
         const others = selfSlot >= 0 ? df - 1 : df;
         if (others < 1 || df > ceilingDf) continue;
-        lookups.push({ term, idf: Math.log((n + 1) / df) ** p.idfPower });
+        lookups.push({ term, df, idf: Math.log((n + 1) / df) });
       }
       if (lookups.length < 2) continue;
-      lookups.sort((x, y) => y.idf - x.idf);
+      lookups.sort((x, y) => x.df - y.df);
       // Rarest terms first; common ones only while the sentence has too few rare ones, so a
-      // passage in plain words is still found without walking long postings for every sentence.
+      // passage in plain words is still found, within a budget of postings walked.
       let keep = 0;
+      let walked = 0;
       while (keep < lookups.length && keep < p.queryTermsPerUnit) {
-        const df = Math.round((n + 1) / Math.exp(lookups[keep].idf ** (1 / p.idfPower)));
-        if (df > maxDf && keep >= p.minQueryTerms) break;
+        const df = lookups[keep].df;
+        if (df > maxDf && (keep >= p.minQueryTerms || walked + df > p.unitPostingBudget)) break;
+        walked += df;
         keep++;
       }
+      if (keep < 2) continue;
       lookups.length = keep;
       let total = 0;
       for (const l of lookups) total += l.idf;
@@ -136,21 +143,19 @@ export class CandidateIndex {
         for (let i = 0; i < post.length; i += 2) {
           const slot = data[i];
           if (slot === selfSlot || (this.dead.size > 0 && this.dead.has(slot))) continue;
-          const key = slot * UNIT_SPACE + data[i + 1];
-          acc.set(key, (acc.get(key) ?? 0) + COUNT_UNIT + idf);
+          acc.add(slot * UNIT_SPACE + data[i + 1], idf);
         }
       }
       best.clear();
       const minCount = Math.min(p.minMatchedTerms, lookups.length);
-      for (const [key, value] of acc) {
-        const count = Math.floor(value / COUNT_UNIT);
-        if (count < minCount) continue;
-        const share = (value - count * COUNT_UNIT) / total;
-        if (share < p.unitMatch) continue;
+      acc.forEach((key, count, weight) => {
+        if (count < minCount) return;
+        const share = weight / total;
+        if (share < p.unitMatch) return;
         const slot = Math.floor(key / UNIT_SPACE);
         const prior = best.get(slot);
         if (prior === undefined || share > prior.share) best.set(slot, { share, unit: key % UNIT_SPACE });
-      }
+      });
       for (const [slot, m] of best) {
         let c = perDoc.get(slot);
         if (c === undefined) {
@@ -160,26 +165,31 @@ export class CandidateIndex {
         // Reuse comes in passages: matches close together on both sides form a chain, and the
         // best chain says more than many scattered matches (shared topic words).
         const continues = u - c.lastQuery <= p.chainGap && Math.abs(m.unit - c.lastUnit) <= p.chainGap + 1;
-        const strength = Math.max(0, (m.share - p.shareFloor) / (1 - p.shareFloor)) ** p.sharePower;
-        c.chain = continues ? c.chain + strength : strength;
+        c.chain = continues ? c.chain + m.share : m.share;
         if (c.chain > c.bestChain) c.bestChain = c.chain;
-        c.score += strength;
+        c.score += m.share;
         c.matchedUnits++;
         c.lastQuery = u;
         c.lastUnit = m.unit;
         if (m.share > c.best) c.best = m.share;
       }
     }
-    const out: Candidate[] = [];
+    const ranked: Candidate[] = [];
     for (const c of perDoc.values()) {
       if (c.matchedUnits >= p.minUnitMatches || c.best >= p.strongUnitMatch) {
         const score = c.bestChain + p.scatteredWeight * (c.score - c.bestChain);
-        if (score < p.minScore) continue;
-        out.push({ key: c.key, score, matchedUnits: c.matchedUnits, best: c.best });
+        ranked.push({ key: c.key, score, matchedUnits: c.matchedUnits, best: c.best, chain: c.bestChain });
       }
     }
-    out.sort((x, y) => y.score - x.score || x.key - y.key);
-    if (out.length > p.maxCandidates) out.length = p.maxCandidates;
+    ranked.sort((x, y) => y.score - x.score || x.key - y.key);
+    // Passage-like evidence is kept (up to the cap); of the rest, only the best few, since
+    // shared topic words alone produce such weak matches with many documents.
+    const out: Candidate[] = [];
+    let weak = 0;
+    for (const c of ranked) {
+      if (out.length >= p.maxCandidates) break;
+      if (c.chain >= p.strongChain || weak++ < p.weakCandidates) out.push(c);
+    }
     return out;
   }
 }

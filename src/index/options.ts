@@ -12,22 +12,22 @@ export interface IndexParameters {
   queryTermsPerUnit: number;
   /** Terms found in more than this share of documents are not looked up (they match everything). */
   maxDocShare: number;
-  /** ...but a term is always looked up while it is in fewer documents than this. */
+  /** ...but a term is always looked up while it is in fewer documents than this... */
   minMaxDf: number;
+  /** ...and never when it is in more than this (query cost must not grow with the corpus). */
+  maxMaxDf: number;
   /** A sentence with fewer rare terms than this also looks up its rarest common ones... */
   minQueryTerms: number;
-  /** ...up to terms in this share of documents (beyond, a word says nothing). */
+  /** ...up to terms in this share of documents (beyond, a word says nothing)... */
   ceilingDocShare: number;
+  /** ...and in at most this many documents... */
+  ceilingDf: number;
+  /** ...while the sentence's look-ups walk at most this many postings. */
+  unitPostingBudget: number;
   /** A query sentence matches a stored sentence when the matched share of its looked-up idf weight reaches this. */
   unitMatch: number;
   /** A sentence match needs at least this many shared terms (fewer when the sentence looks up fewer). */
   minMatchedTerms: number;
-  /** Term weight = idf ** idfPower: above 1, the rarest shared words dominate a match. */
-  idfPower: number;
-  /** Match strength counts from this share up (below it, a match is mostly shared topic words). */
-  shareFloor: number;
-  /** Match strength is share ** sharePower: above 1, strong matches count more than many weak ones. */
-  sharePower: number;
   /** Matches at most this many sentences apart on both sides chain into one passage. */
   chainGap: number;
   /** A candidate's score: its best chain plus this weight times its other matches. */
@@ -36,8 +36,10 @@ export interface IndexParameters {
   minUnitMatches: number;
   /** One sentence match this strong is enough on its own. */
   strongUnitMatch: number;
-  /** Candidates scoring below this are dropped (the score is about one per matching sentence). */
-  minScore: number;
+  /** A candidate whose best chain of sentence matches is this strong (about one per matching sentence) is kept... */
+  strongChain: number;
+  /** ...others only when among the query's this-many best. */
+  weakCandidates: number;
   /** At most this many candidates per query document, best first. */
   maxCandidates: number;
 }
@@ -48,18 +50,19 @@ export const defaultIndexParameters: Readonly<IndexParameters> = Object.freeze({
   queryTermsPerUnit: 8,
   maxDocShare: 0.02,
   minMaxDf: 200,
+  maxMaxDf: 500,
   minQueryTerms: 4,
   ceilingDocShare: 0.2,
+  ceilingDf: 5000,
+  unitPostingBudget: 4000,
   unitMatch: 0.3,
   minMatchedTerms: 2,
-  idfPower: 1,
-  shareFloor: 0,
-  sharePower: 1,
   chainGap: 3,
   scatteredWeight: 0.5,
   minUnitMatches: 2,
   strongUnitMatch: 0.8,
-  minScore: 0,
+  strongChain: 1.2,
+  weakCandidates: 3,
   maxCandidates: 20,
 });
 
