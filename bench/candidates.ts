@@ -10,6 +10,7 @@ import { analyze } from '../src/text/index.js';
 import { CandidateIndex } from '../src/index/candidates.js';
 import { extractFeatures, type DocFeatures } from '../src/index/features.js';
 import { indexParameters } from '../src/index/options.js';
+import { maxDocFrequency } from '../src/index/query.js';
 
 const args = process.argv.slice(2);
 const dir = args[0];
@@ -76,7 +77,7 @@ console.log(JSON.stringify({
   candidatesPerDocument: +(listed / names.length).toFixed(2),
   pairsPerDocument: +(pairs.size / names.length).toFixed(2),
   seconds: { features: +((t1 - t0) / 1000).toFixed(1), index: +((t2 - t1) / 1000).toFixed(1), query: +((t3 - t2) / 1000).toFixed(1) },
-  maxDf: index.maxDf(),
+  maxDf: maxDocFrequency(params, index.size),
 }, null, 1));
 
 // Diagnostics: why were true pairs missed? (--diag FOLDER)

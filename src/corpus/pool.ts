@@ -53,6 +53,27 @@ export class TaskPool {
     return promise;
   }
 
+  /** Runs a task once on every worker (or once in-process), e.g. to hand each one shared data. */
+  async broadcast(task: Task): Promise<void> {
+    if (this.workers.length === 0) {
+      runTask(task);
+      return;
+    }
+    if (this.idle.length !== this.workers.length) throw new Error('broadcast needs an idle pool');
+    // Busy until each one answers (the reply handler releases it).
+    this.idle.length = 0;
+    await Promise.all(
+      this.workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const id = this.nextId++;
+            this.pending.set(id, { resolve: () => resolve(), reject });
+            worker.postMessage({ id, task });
+          }),
+      ),
+    );
+  }
+
   private release(worker: Worker): void {
     this.idle.push(worker);
     this.dispatch();

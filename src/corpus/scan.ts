@@ -9,7 +9,7 @@ import type { FieldMap, IngestProblem } from '../ingest/types.js';
 import { indexParameters, type IndexParameters } from '../index/options.js';
 import type { NewDocument, PutOutcome, Store } from '../store/types.js';
 import { textHash } from './hash.js';
-import { checkFeatureSettings, loadIndex, storedFeatures } from './load.js';
+import { checkFeatureSettings, loadIndex } from './load.js';
 import { InFlight, TaskPool } from './pool.js';
 import type { TaskDoc } from './tasks.js';
 
@@ -44,6 +44,8 @@ export interface ScanStats {
 /** Documents per ingest transaction, and per feature task. */
 const INGEST_BATCH = 500;
 const FEATURE_BATCH = 32;
+/** Documents per candidate-query task. */
+const QUERY_BATCH = 200;
 
 export async function scan(store: Store, inputs: string[], options: ScanOptions = {}): Promise<ScanStats> {
   const started = performance.now();
@@ -86,7 +88,7 @@ export async function scan(store: Store, inputs: string[], options: ScanOptions 
     await indexPending(store, pool, params, progress);
     const pending = store.pendingAlign();
     if (pending.length > 0) {
-      const pairs = candidatePairs(store, pending, params, progress);
+      const pairs = await candidatePairs(store, pool, pending, params, progress);
       const result = await alignPending(store, pool, pending, pairs, progress);
       stats.aligned = result.documents;
       stats.pairs = result.pairs;
@@ -127,29 +129,49 @@ async function indexPending(
 
 /**
  * Candidate pairs for the pending documents: every indexed document queries the index (a pair
- * may be found from either side), and each pair goes to its later document if that one is
- * pending. Returns, per pending seq, the earlier partners' seqs.
+ * may be found from either side; the queries run on the workers over a shared-memory copy of
+ * the index), and each pair goes to its later document if that one is pending. Returns, per
+ * pending seq, the earlier partners' seqs.
  */
-function candidatePairs(
+async function candidatePairs(
   store: Store,
+  pool: TaskPool,
   pendingIds: string[],
   overrides: Partial<IndexParameters>,
   progress: (p: ScanProgress) => void,
-): Map<number, Set<number>> {
-  const pendingSeqs = new Set<number>();
-  for (const id of pendingIds) pendingSeqs.add(store.getDocument(id)!.seq);
-  const index = loadIndex(store, overrides);
+): Promise<Map<number, Set<number>>> {
   const partners = new Map<number, Set<number>>();
-  for (const seq of pendingSeqs) partners.set(seq, new Set());
+  for (const id of pendingIds) partners.set(store.getDocument(id)!.seq, new Set());
+  // Only the shared copy stays alive: the in-memory index is dropped once it is copied.
+  const shared = loadIndex(store, overrides).toShared();
+  const total = shared.size;
+  await pool.broadcast({ type: 'load-index', index: shared });
   let done = 0;
-  for (const { seq, features } of storedFeatures(store)) {
-    for (const c of index.query(features, seq)) {
-      const [early, late] = c.key < seq ? [c.key, seq] : [seq, c.key];
-      partners.get(late)?.add(early);
-    }
-    if (++done % 500 === 0) progress({ phase: 'candidates', done, total: index.size });
+  const inFlight = new InFlight(pool.size * 2);
+  let batch: { seq: number; features: Uint8Array }[] = [];
+  const send = async () => {
+    const items = batch;
+    batch = [];
+    const job = pool.run({ type: 'query', items }).then((result) => {
+      if (result.type !== 'query') throw new Error('unexpected task result');
+      items.forEach((item, k) => {
+        for (const other of result.candidates[k]) {
+          const [early, late] = other < item.seq ? [other, item.seq] : [item.seq, other];
+          partners.get(late)?.add(early);
+        }
+      });
+      done += items.length;
+      progress({ phase: 'candidates', done, total });
+    });
+    await inFlight.add(job);
+  };
+  progress({ phase: 'candidates', done, total });
+  for (const record of store.allFeatures()) {
+    batch.push({ seq: record.seq, features: record.features });
+    if (batch.length >= QUERY_BATCH) await send();
   }
-  progress({ phase: 'candidates', done, total: index.size });
+  if (batch.length > 0) await send();
+  await inFlight.drain();
   return partners;
 }
 

@@ -5,7 +5,8 @@
 import { align } from '../align/index.js';
 import type { AlignResult, Passage } from '../align/types.js';
 import { dominantKind } from '../align/verdict.js';
-import { encodeFeatures, extractFeatures } from '../index/features.js';
+import { SharedCandidateIndex, type SharedIndexData } from '../index/candidates.js';
+import { decodeFeatures, encodeFeatures, extractFeatures } from '../index/features.js';
 import type { IndexParameters } from '../index/options.js';
 import type { LinkRecord } from '../store/types.js';
 import { analyze } from '../text/index.js';
@@ -33,8 +34,26 @@ export interface TaskDoc {
   language: string | null;
 }
 
-export type Task = FeatureTask | AlignTask;
-export type TaskResult = { type: 'features'; features: Uint8Array[] } | { type: 'align'; links: LinkRecord[] };
+/** Makes a shared-memory index the one `query` tasks use (sent to every worker). */
+export interface LoadIndexTask {
+  type: 'load-index';
+  index: SharedIndexData;
+}
+
+/** Candidates of stored documents: each item is a document's seq and its encoded features. */
+export interface QueryTask {
+  type: 'query';
+  items: { seq: number; features: Uint8Array }[];
+}
+
+export type Task = FeatureTask | AlignTask | LoadIndexTask | QueryTask;
+export type TaskResult =
+  | { type: 'features'; features: Uint8Array[] }
+  | { type: 'align'; links: LinkRecord[] }
+  | { type: 'load-index' }
+  | { type: 'query'; candidates: number[][] };
+
+let sharedIndex: SharedCandidateIndex | null = null;
 
 /** Recently analysed documents: a candidate is often aligned against several new documents. */
 const CACHE_LIMIT = 64;
@@ -66,6 +85,15 @@ function analysisOf(doc: TaskDoc): Analysis {
 }
 
 export function runTask(task: Task): TaskResult {
+  if (task.type === 'load-index') {
+    sharedIndex = new SharedCandidateIndex(task.index);
+    return { type: 'load-index' };
+  }
+  if (task.type === 'query') {
+    const index = sharedIndex;
+    if (index === null) throw new Error('query task before load-index');
+    return { type: 'query', candidates: task.items.map((it) => index.query(decodeFeatures(it.features), it.seq).map((c) => c.key)) };
+  }
   if (task.type === 'features') {
     return {
       type: 'features',

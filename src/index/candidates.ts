@@ -1,20 +1,8 @@
 import type { DocFeatures } from './features.js';
 import type { IndexParameters } from './options.js';
 import { AccTable } from './acc-table.js';
-
-/** One likely source or derivative of a query document. */
-export interface Candidate {
-  /** The key the document was added under (e.g. its store seq). */
-  key: number;
-  /** Sum of the matched sentences' match strengths: roughly "how many sentences look reused". */
-  score: number;
-  /** Query sentences with a match in this document. */
-  matchedUnits: number;
-  /** Strongest single sentence match (share of idf weight, 0..1). */
-  best: number;
-  /** Strength of the best run of matches close together on both sides (a passage). */
-  chain: number;
-}
+import { MAX_UNITS, queryIndex, type Candidate, type IndexView, type PostingRange } from './query.js';
+export type { Candidate } from './query.js';
 
 interface Postings {
   /** Pairs (document slot, unit index). */
@@ -22,15 +10,13 @@ interface Postings {
   length: number;
 }
 
-/** Unit indices are packed with document slots into one number key. */
-const UNIT_SPACE = 1 << 16;
 
 /**
  * In-memory inverted index from content-term hashes to (document, sentence unit), built from
  * stored features and growing by single inserts (`mimeo add`). Document frequencies give the
  * idf weights, and the most common terms are never looked up.
  */
-export class CandidateIndex {
+export class CandidateIndex implements IndexView {
   private readonly postings = new Map<number, Postings>();
   private readonly df = new Map<number, number>();
   private readonly keys: number[] = [];
@@ -66,7 +52,7 @@ export class CandidateIndex {
     this.slotOf.set(key, slot);
     const seen = new Set<number>();
     const units = features.units;
-    for (let u = 0; u < units.length && u < UNIT_SPACE; u++) {
+    for (let u = 0; u < units.length && u < MAX_UNITS; u++) {
       for (const term of units[u]) {
         if (!seen.has(term)) {
           seen.add(term);
@@ -88,108 +74,123 @@ export class CandidateIndex {
     }
   }
 
-  /** Documents frequency above which a term is not looked up. */
-  maxDf(): number {
-    const p = this.params;
-    return Math.min(p.maxMaxDf, Math.max(p.minMaxDf, Math.floor(p.maxDocShare * this.size)));
+  /** Likely sources/derivatives of a document, best first; `self` (its own key, if indexed) is never returned. */
+  query(features: DocFeatures, self?: number): Candidate[] {
+    const selfSlot = self === undefined ? -1 : (this.slotOf.get(self) ?? -1);
+    return queryIndex(this, features, selfSlot, this.params, this.acc);
   }
 
-  /**
-   * Likely sources/derivatives of a document, best first. `self` (the query's own key, when it
-   * is indexed) is never returned.
-   */
+  // IndexView, for queryIndex.
+  docFrequency(term: number): number {
+    return this.df.get(term) ?? 0;
+  }
+
+  postingsOf(term: number): PostingRange | undefined {
+    const p = this.postings.get(term);
+    return p === undefined ? undefined : { data: p.data, start: 0, end: p.length };
+  }
+
+  keyOf(slot: number): number {
+    return this.keys[slot];
+  }
+
+  isDead(slot: number): boolean {
+    return this.dead.size > 0 && this.dead.has(slot);
+  }
+
+  /** A read-only copy in shared memory, for queries on worker threads (bulk scans). */
+  toShared(): SharedIndexData {
+    const terms = Uint32Array.from(this.postings.keys()).sort();
+    let total = 0;
+    for (const t of terms) total += this.postings.get(t)!.length;
+    const data: SharedIndexData = {
+      terms: new Uint32Array(new SharedArrayBuffer(terms.length * 4)),
+      offsets: new Int32Array(new SharedArrayBuffer((terms.length + 1) * 4)),
+      df: new Int32Array(new SharedArrayBuffer(terms.length * 4)),
+      postings: new Int32Array(new SharedArrayBuffer(Math.max(1, total) * 4)),
+      keys: new Float64Array(new SharedArrayBuffer(Math.max(1, this.keys.length) * 8)),
+      dead: [...this.dead],
+      size: this.size,
+      params: this.params,
+    };
+    data.terms.set(terms);
+    let at = 0;
+    terms.forEach((t, k) => {
+      const p = this.postings.get(t)!;
+      data.offsets[k] = at;
+      data.df[k] = this.df.get(t) ?? 0;
+      data.postings.set(p.data.subarray(0, p.length), at);
+      at += p.length;
+    });
+    data.offsets[terms.length] = at;
+    data.keys.set(this.keys);
+    return data;
+  }
+}
+
+/** The arrays of a CandidateIndex in shared memory (sent to worker threads without copying). */
+export interface SharedIndexData {
+  terms: Uint32Array;
+  offsets: Int32Array;
+  df: Int32Array;
+  postings: Int32Array;
+  keys: Float64Array;
+  dead: number[];
+  size: number;
+  params: IndexParameters;
+}
+
+/** Read-only index over shared arrays: the same queries as the CandidateIndex it came from. */
+export class SharedCandidateIndex implements IndexView {
+  private readonly dead: Set<number>;
+  private readonly slotOf = new Map<number, number>();
+  private readonly acc = new AccTable();
+
+  constructor(private readonly data: SharedIndexData) {
+    this.dead = new Set(data.dead);
+    data.keys.forEach((key, slot) => {
+      if (!this.dead.has(slot)) this.slotOf.set(key, slot);
+    });
+  }
+
+  get size(): number {
+    return this.data.size;
+  }
+
   query(features: DocFeatures, self?: number): Candidate[] {
-    const p = this.params;
-    const n = Math.max(this.size, 1);
-    const maxDf = this.maxDf();
-    const ceilingDf = Math.max(maxDf, Math.min(p.ceilingDf, Math.floor(p.ceilingDocShare * n)));
     const selfSlot = self === undefined ? -1 : (this.slotOf.get(self) ?? -1);
-    const perDoc = new Map<number, Omit<Candidate, 'chain'> & { lastQuery: number; lastUnit: number; chain: number; bestChain: number }>();
-    const acc = this.acc;
-    const best = new Map<number, { share: number; unit: number }>();
-    const lookups: { term: number; df: number; idf: number }[] = [];
+    return queryIndex(this, features, selfSlot, this.data.params, this.acc);
+  }
 
-    const units = features.units;
-    for (let u = 0; u < units.length; u++) {
-      lookups.length = 0;
-      for (const term of units[u]) {
-        const df = this.df.get(term) ?? 0;
-        // A term only the query itself has cannot match anything.
-        const others = selfSlot >= 0 ? df - 1 : df;
-        if (others < 1 || df > ceilingDf) continue;
-        lookups.push({ term, df, idf: Math.log((n + 1) / df) });
-      }
-      if (lookups.length < 2) continue;
-      lookups.sort((x, y) => x.df - y.df);
-      // Rarest terms first; common ones only while the sentence has too few rare ones, so a
-      // passage in plain words is still found, within a budget of postings walked.
-      let keep = 0;
-      let walked = 0;
-      while (keep < lookups.length && keep < p.queryTermsPerUnit) {
-        const df = lookups[keep].df;
-        if (df > maxDf && (keep >= p.minQueryTerms || walked + df > p.unitPostingBudget)) break;
-        walked += df;
-        keep++;
-      }
-      if (keep < 2) continue;
-      lookups.length = keep;
-      let total = 0;
-      for (const l of lookups) total += l.idf;
+  private find(term: number): number {
+    const terms = this.data.terms;
+    let lo = 0;
+    let hi = terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = terms[mid];
+      if (t === term) return mid;
+      if (t < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
 
-      acc.clear();
-      for (const { term, idf } of lookups) {
-        const post = this.postings.get(term)!;
-        const data = post.data;
-        for (let i = 0; i < post.length; i += 2) {
-          const slot = data[i];
-          if (slot === selfSlot || (this.dead.size > 0 && this.dead.has(slot))) continue;
-          acc.add(slot * UNIT_SPACE + data[i + 1], idf);
-        }
-      }
-      best.clear();
-      const minCount = Math.min(p.minMatchedTerms, lookups.length);
-      acc.forEach((key, count, weight) => {
-        if (count < minCount) return;
-        const share = weight / total;
-        if (share < p.unitMatch) return;
-        const slot = Math.floor(key / UNIT_SPACE);
-        const prior = best.get(slot);
-        if (prior === undefined || share > prior.share) best.set(slot, { share, unit: key % UNIT_SPACE });
-      });
-      for (const [slot, m] of best) {
-        let c = perDoc.get(slot);
-        if (c === undefined) {
-          c = { key: this.keys[slot], score: 0, matchedUnits: 0, best: 0, lastQuery: -10, lastUnit: -10, chain: 0, bestChain: 0 };
-          perDoc.set(slot, c);
-        }
-        // Reuse comes in passages: matches close together on both sides form a chain, and the
-        // best chain says more than many scattered matches (shared topic words).
-        const continues = u - c.lastQuery <= p.chainGap && Math.abs(m.unit - c.lastUnit) <= p.chainGap + 1;
-        c.chain = continues ? c.chain + m.share : m.share;
-        if (c.chain > c.bestChain) c.bestChain = c.chain;
-        c.score += m.share;
-        c.matchedUnits++;
-        c.lastQuery = u;
-        c.lastUnit = m.unit;
-        if (m.share > c.best) c.best = m.share;
-      }
-    }
-    const ranked: Candidate[] = [];
-    for (const c of perDoc.values()) {
-      if (c.matchedUnits >= p.minUnitMatches || c.best >= p.strongUnitMatch) {
-        const score = c.bestChain + p.scatteredWeight * (c.score - c.bestChain);
-        ranked.push({ key: c.key, score, matchedUnits: c.matchedUnits, best: c.best, chain: c.bestChain });
-      }
-    }
-    ranked.sort((x, y) => y.score - x.score || x.key - y.key);
-    // Passage-like evidence is kept (up to the cap); of the rest, only the best few, since
-    // shared topic words alone produce such weak matches with many documents.
-    const out: Candidate[] = [];
-    let weak = 0;
-    for (const c of ranked) {
-      if (out.length >= p.maxCandidates) break;
-      if (c.chain >= p.strongChain || weak++ < p.weakCandidates) out.push(c);
-    }
-    return out;
+  docFrequency(term: number): number {
+    const k = this.find(term);
+    return k < 0 ? 0 : this.data.df[k];
+  }
+
+  postingsOf(term: number): PostingRange | undefined {
+    const k = this.find(term);
+    return k < 0 ? undefined : { data: this.data.postings, start: this.data.offsets[k], end: this.data.offsets[k + 1] };
+  }
+
+  keyOf(slot: number): number {
+    return this.data.keys[slot];
+  }
+
+  isDead(slot: number): boolean {
+    return this.dead.size > 0 && this.dead.has(slot);
   }
 }

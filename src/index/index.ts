@@ -1,4 +1,5 @@
 // Candidate index: which stored documents are worth aligning with a given one.
-export { CandidateIndex, type Candidate } from './candidates.js';
+export { CandidateIndex, SharedCandidateIndex, type SharedIndexData } from './candidates.js';
+export type { Candidate } from './query.js';
 export { extractFeatures, encodeFeatures, decodeFeatures, hashTerm, type DocFeatures } from './features.js';
 export { defaultIndexParameters, indexParameters, type IndexParameters } from './options.js';

@@ -1,0 +1,147 @@
+import type { AccTable } from './acc-table.js';
+import type { DocFeatures } from './features.js';
+import type { IndexParameters } from './options.js';
+
+/** One likely source or derivative of a query document. */
+export interface Candidate {
+  /** The key the document was added under (e.g. its store seq). */
+  key: number;
+  /** Sum of the matched sentences' match strengths: roughly "how many sentences look reused". */
+  score: number;
+  /** Query sentences with a match in this document. */
+  matchedUnits: number;
+  /** Strongest single sentence match (share of idf weight, 0..1). */
+  best: number;
+  /** Strength of the best run of matches close together on both sides (a passage). */
+  chain: number;
+}
+
+/** Postings of one term: pairs (document slot, unit index) in data[start..end). */
+export interface PostingRange {
+  data: Int32Array;
+  start: number;
+  end: number;
+}
+
+/** What a query needs from an index (in-memory and shared-memory indexes both provide it). */
+export interface IndexView {
+  /** Live documents. */
+  readonly size: number;
+  docFrequency(term: number): number;
+  postingsOf(term: number): PostingRange | undefined;
+  keyOf(slot: number): number;
+  isDead(slot: number): boolean;
+}
+
+/** Unit indices are packed with document slots into one number key. */
+const UNIT_SPACE = 1 << 16;
+/** Units beyond this (a document of over 65k sentences) are not indexed. */
+export const MAX_UNITS = UNIT_SPACE;
+
+/** Document frequency above which a term is not looked up. */
+export function maxDocFrequency(p: IndexParameters, size: number): number {
+  return Math.min(p.maxMaxDf, Math.max(p.minMaxDf, Math.floor(p.maxDocShare * size)));
+}
+
+/**
+ * Likely sources/derivatives of a document, best first. Each sentence unit looks up its rarest
+ * terms; stored sentences sharing enough of their idf weight are matches; matches chain into
+ * passages; candidates are ranked by their best chain plus part of their other matches.
+ */
+export function queryIndex(
+  index: IndexView,
+  features: DocFeatures,
+  selfSlot: number,
+  p: IndexParameters,
+  acc: AccTable,
+): Candidate[] {
+  const n = Math.max(index.size, 1);
+  const maxDf = maxDocFrequency(p, index.size);
+  const ceilingDf = Math.max(maxDf, Math.min(p.ceilingDf, Math.floor(p.ceilingDocShare * n)));
+  const perDoc = new Map<number, Omit<Candidate, 'chain'> & { lastQuery: number; lastUnit: number; chain: number; bestChain: number }>();
+  const best = new Map<number, { share: number; unit: number }>();
+  const lookups: { term: number; df: number; idf: number }[] = [];
+
+  const units = features.units;
+  for (let u = 0; u < units.length; u++) {
+    lookups.length = 0;
+    for (const term of units[u]) {
+      const df = index.docFrequency(term);
+      // A term only the query itself has cannot match anything.
+      const others = selfSlot >= 0 ? df - 1 : df;
+      if (others < 1 || df > ceilingDf) continue;
+      lookups.push({ term, df, idf: Math.log((n + 1) / df) });
+    }
+    if (lookups.length < 2) continue;
+    lookups.sort((x, y) => x.df - y.df);
+    // Rarest terms first; common ones only while the sentence has too few rare ones, so a
+    // passage in plain words is still found, within a budget of postings walked.
+    let keep = 0;
+    let walked = 0;
+    while (keep < lookups.length && keep < p.queryTermsPerUnit) {
+      const df = lookups[keep].df;
+      if (df > maxDf && (keep >= p.minQueryTerms || walked + df > p.unitPostingBudget)) break;
+      walked += df;
+      keep++;
+    }
+    if (keep < 2) continue;
+    lookups.length = keep;
+    let total = 0;
+    for (const l of lookups) total += l.idf;
+
+    acc.clear();
+    for (const { term, idf } of lookups) {
+      const post = index.postingsOf(term)!;
+      const data = post.data;
+      for (let i = post.start; i < post.end; i += 2) {
+        const slot = data[i];
+        if (slot === selfSlot || index.isDead(slot)) continue;
+        acc.add(slot * UNIT_SPACE + data[i + 1], idf);
+      }
+    }
+    best.clear();
+    const minCount = Math.min(p.minMatchedTerms, lookups.length);
+    acc.forEach((key, count, weight) => {
+      if (count < minCount) return;
+      const share = weight / total;
+      if (share < p.unitMatch) return;
+      const slot = Math.floor(key / UNIT_SPACE);
+      const prior = best.get(slot);
+      if (prior === undefined || share > prior.share) best.set(slot, { share, unit: key % UNIT_SPACE });
+    });
+    for (const [slot, m] of best) {
+      let c = perDoc.get(slot);
+      if (c === undefined) {
+        c = { key: index.keyOf(slot), score: 0, matchedUnits: 0, best: 0, lastQuery: -10, lastUnit: -10, chain: 0, bestChain: 0 };
+        perDoc.set(slot, c);
+      }
+      // Reuse comes in passages: matches close together on both sides form a chain, and the
+      // best chain says more than many scattered matches (shared topic words).
+      const continues = u - c.lastQuery <= p.chainGap && Math.abs(m.unit - c.lastUnit) <= p.chainGap + 1;
+      c.chain = continues ? c.chain + m.share : m.share;
+      if (c.chain > c.bestChain) c.bestChain = c.chain;
+      c.score += m.share;
+      c.matchedUnits++;
+      c.lastQuery = u;
+      c.lastUnit = m.unit;
+      if (m.share > c.best) c.best = m.share;
+    }
+  }
+  const ranked: Candidate[] = [];
+  for (const c of perDoc.values()) {
+    if (c.matchedUnits >= p.minUnitMatches || c.best >= p.strongUnitMatch) {
+      const score = c.bestChain + p.scatteredWeight * (c.score - c.bestChain);
+      ranked.push({ key: c.key, score, matchedUnits: c.matchedUnits, best: c.best, chain: c.bestChain });
+    }
+  }
+  ranked.sort((x, y) => y.score - x.score || x.key - y.key);
+  // Passage-like evidence is kept (up to the cap); of the rest, only the best few, since
+  // shared topic words alone produce such weak matches with many documents.
+  const out: Candidate[] = [];
+  let weak = 0;
+  for (const c of ranked) {
+    if (out.length >= p.maxCandidates) break;
+    if (c.chain >= p.strongChain || weak++ < p.weakCandidates) out.push(c);
+  }
+  return out;
+}
