@@ -32,7 +32,7 @@ const stats = await scan(store, [join(dir, 'corpus.jsonl')], {
   workers: option('--workers') ? Number(option('--workers')) : undefined,
   onProgress: (p) => {
     const at = +((performance.now() - t0) / 1000).toFixed(1);
-    if (phases[p.phase] === undefined || at - phases[p.phase] >= 30) console.error(`${p.phase} ${p.done}/${p.total ?? '?'} at ${at} s`);
+    if (phases[p.phase] === undefined) console.error(`${p.phase} starts at ${at} s`);
     phases[p.phase] = at;
   },
 });

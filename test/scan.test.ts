@@ -154,3 +154,10 @@ test('scan killed at random moments resumes to the same documents and links', { 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('exact-duplicate identity ignores typography, case and line breaks, not words', async () => {
+  const { textHash } = await import('../src/corpus/hash.js');
+  const base = 'The mayor said: "We will rebuild it" \u2014 and the council agreed.';
+  assert.equal(textHash(base), textHash('THE MAYOR SAID: \u201CWe will rebuild it\u201D - and the\n council agreed.'));
+  assert.notEqual(textHash(base), textHash(base.replace('rebuild', 'repair')));
+});
