@@ -12,17 +12,9 @@ import type { Detection } from '../src/eval/pan/measure.js';
 import { formatPanTable } from '../src/eval/pan/report.js';
 import { scorePanDetections } from '../src/eval/pan/run.js';
 import { openStore } from '../src/store/index.js';
+import { benchArgs } from './args.js';
 
-const args = process.argv.slice(2);
-const dir = args[0];
-if (!dir) {
-  console.error('usage: bench/scan-pan.ts PAN_DIR [--db PATH] [--workers N]');
-  process.exit(2);
-}
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const { path: dir, option } = benchArgs('bench/scan-pan.ts PAN_DIR [--db PATH] [--workers N]');
 const temp = option('--db') ? null : mkdtempSync(join(tmpdir(), 'mimeo-scan-pan-'));
 const store = openStore(option('--db') ?? join(temp!, 'pan.db'));
 const workers = option('--workers') ? Number(option('--workers')) : undefined;

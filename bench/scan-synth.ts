@@ -9,18 +9,10 @@ import { join } from 'node:path';
 import { Corpus } from '../src/corpus/corpus.js';
 import { scan } from '../src/corpus/scan.js';
 import { openStore } from '../src/store/index.js';
+import { benchArgs } from './args.js';
 import { loadNegatives, loadTruth, relatedPairs, scoreNegatives, scoreRecall, pairKey } from './synth/truth.js';
 
-const args = process.argv.slice(2);
-const dir = args[0];
-if (!dir) {
-  console.error('usage: bench/scan-synth.ts SYNTH_DIR [--workers N] [--adds N] [--db PATH]');
-  process.exit(2);
-}
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const { path: dir, option } = benchArgs('bench/scan-synth.ts SYNTH_DIR [--workers N] [--adds N] [--db PATH]');
 const temp = option('--db') ? null : mkdtempSync(join(tmpdir(), 'mimeo-scan-synth-'));
 const dbPath = option('--db') ?? join(temp!, 'synth.db');
 const store = openStore(dbPath);

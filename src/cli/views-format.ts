@@ -11,16 +11,7 @@ export interface PassageJson {
 }
 
 /** One link as printed by `mimeo links --json` (and, with titles, by `mimeo export`). */
-export interface LinkJson {
-  a: string;
-  b: string;
-  kind: PassageKind;
-  coverageA: number;
-  coverageB: number;
-  score: number;
-  duplicate: boolean;
-  passages: PassageJson[];
-}
+export type LinkJson = Omit<LinkRecord, 'passages'> & { passages: PassageJson[] };
 
 export function linkJson(link: LinkRecord): LinkJson {
   return {
