@@ -23,8 +23,6 @@ export class CandidateIndex implements IndexView {
   private readonly slotOf = new Map<number, number>();
   /** Slots of removed (replaced) documents: their postings stay but are skipped. */
   private readonly dead = new Set<number>();
-  /** Each document's sentence units, to compare a matched sentence pair as a whole. */
-  private readonly units: Uint32Array[][] = [];
 
   /** Query scratch space, reused across queries (one index serves one thread). */
   private readonly acc = new AccTable();
@@ -52,7 +50,6 @@ export class CandidateIndex implements IndexView {
     const slot = this.keys.length;
     this.keys.push(key);
     this.slotOf.set(key, slot);
-    this.units.push(features.units);
     const seen = new Set<number>();
     const units = features.units;
     for (let u = 0; u < units.length && u < MAX_UNITS; u++) {
@@ -101,10 +98,6 @@ export class CandidateIndex implements IndexView {
     return this.dead.size > 0 && this.dead.has(slot);
   }
 
-  unitTerms(slot: number, unit: number): Uint32Array {
-    return this.units[slot][unit];
-  }
-
   /** A read-only copy in shared memory, for queries on worker threads (bulk scans). */
   toShared(): SharedIndexData {
     const terms = Uint32Array.from(this.postings.keys()).sort();
@@ -116,9 +109,6 @@ export class CandidateIndex implements IndexView {
       df: new Int32Array(new SharedArrayBuffer(terms.length * 4)),
       postings: new Int32Array(new SharedArrayBuffer(Math.max(1, total) * 4)),
       keys: new Float64Array(new SharedArrayBuffer(Math.max(1, this.keys.length) * 8)),
-      docUnits: new Int32Array(0),
-      unitStarts: new Int32Array(0),
-      unitTerms: new Uint32Array(0),
       dead: [...this.dead],
       size: this.size,
       params: this.params,
@@ -134,27 +124,6 @@ export class CandidateIndex implements IndexView {
     });
     data.offsets[terms.length] = at;
     data.keys.set(this.keys);
-    let unitCount = 0;
-    let termCount = 0;
-    for (const doc of this.units) {
-      unitCount += doc.length;
-      for (const u of doc) termCount += u.length;
-    }
-    data.docUnits = new Int32Array(new SharedArrayBuffer((this.units.length + 1) * 4));
-    data.unitStarts = new Int32Array(new SharedArrayBuffer((unitCount + 1) * 4));
-    data.unitTerms = new Uint32Array(new SharedArrayBuffer(Math.max(1, termCount) * 4));
-    let unit = 0;
-    let term = 0;
-    this.units.forEach((doc, slot) => {
-      data.docUnits[slot] = unit;
-      for (const u of doc) {
-        data.unitStarts[unit++] = term;
-        data.unitTerms.set(u, term);
-        term += u.length;
-      }
-    });
-    data.docUnits[this.units.length] = unit;
-    data.unitStarts[unit] = term;
     return data;
   }
 }
@@ -166,10 +135,6 @@ export interface SharedIndexData {
   df: Int32Array;
   postings: Int32Array;
   keys: Float64Array;
-  /** Per slot, its first unit; per unit, its first term in unitTerms (both with an end entry). */
-  docUnits: Int32Array;
-  unitStarts: Int32Array;
-  unitTerms: Uint32Array;
   dead: number[];
   size: number;
   params: IndexParameters;
@@ -223,11 +188,6 @@ export class SharedCandidateIndex implements IndexView {
 
   keyOf(slot: number): number {
     return this.data.keys[slot];
-  }
-
-  unitTerms(slot: number, unit: number): Uint32Array {
-    const u = this.data.docUnits[slot] + unit;
-    return this.data.unitTerms.subarray(this.data.unitStarts[u], this.data.unitStarts[u + 1]);
   }
 
   isDead(slot: number): boolean {

@@ -38,10 +38,8 @@ export interface IndexParameters {
   strongUnitMatch: number;
   /** A candidate whose best chain of sentence matches is this strong (about one per matching sentence) is kept... */
   strongChain: number;
-  /** ...others only when among the query's this-many best... */
+  /** ...others only when among the query's this-many best. */
   weakCandidates: number;
-  /** ...and when their best sentence pair has at least this Dice overlap of all content terms. */
-  weakMinDice: number;
   /** At most this many candidates per query document, best first. */
   maxCandidates: number;
 }
@@ -65,7 +63,6 @@ export const defaultIndexParameters: Readonly<IndexParameters> = Object.freeze({
   strongUnitMatch: 0.8,
   strongChain: 1.2,
   weakCandidates: 1,
-  weakMinDice: 0.2,
   maxCandidates: 20,
 });
 

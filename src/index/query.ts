@@ -31,8 +31,6 @@ export interface IndexView {
   postingsOf(term: number): PostingRange | undefined;
   keyOf(slot: number): number;
   isDead(slot: number): boolean;
-  /** Sorted term hashes of one stored sentence unit. */
-  unitTerms(slot: number, unit: number): Uint32Array;
 }
 
 /** Unit indices are packed with document slots into one number key. */
@@ -60,10 +58,7 @@ export function queryIndex(
   const n = Math.max(index.size, 1);
   const maxDf = maxDocFrequency(p, index.size);
   const ceilingDf = Math.max(maxDf, Math.min(p.ceilingDf, Math.floor(p.ceilingDocShare * n)));
-  const perDoc = new Map<
-    number,
-    Omit<Candidate, 'chain'> & { lastQuery: number; lastUnit: number; chain: number; bestChain: number; bestPair: [number, number] }
-  >();
+  const perDoc = new Map<number, Omit<Candidate, 'chain'> & { lastQuery: number; lastUnit: number; chain: number; bestChain: number }>();
   const best = new Map<number, { share: number; unit: number }>();
   const lookups: { term: number; df: number; idf: number }[] = [];
 
@@ -117,7 +112,7 @@ export function queryIndex(
     for (const [slot, m] of best) {
       let c = perDoc.get(slot);
       if (c === undefined) {
-        c = { key: index.keyOf(slot), score: 0, matchedUnits: 0, best: 0, lastQuery: -10, lastUnit: -10, chain: 0, bestChain: 0, bestPair: [u, m.unit] };
+        c = { key: index.keyOf(slot), score: 0, matchedUnits: 0, best: 0, lastQuery: -10, lastUnit: -10, chain: 0, bestChain: 0 };
         perDoc.set(slot, c);
       }
       // Reuse comes in passages: matches close together on both sides form a chain, and the
@@ -129,17 +124,11 @@ export function queryIndex(
       c.matchedUnits++;
       c.lastQuery = u;
       c.lastUnit = m.unit;
-      if (m.share > c.best) {
-        c.best = m.share;
-        c.bestPair = [u, m.unit];
-      }
+      if (m.share > c.best) c.best = m.share;
     }
   }
   const ranked: Candidate[] = [];
-  for (const [slot, c] of perDoc) {
-    // A weak candidate's best sentence pair must also overlap as whole sentences (not only in
-    // the rare words looked up): most weak look-up matches are shared topic words.
-    if (c.bestChain < p.strongChain && dice(units[c.bestPair[0]], index.unitTerms(slot, c.bestPair[1])) < p.weakMinDice) continue;
+  for (const c of perDoc.values()) {
     if (c.matchedUnits >= p.minUnitMatches || c.best >= p.strongUnitMatch) {
       const score = c.bestChain + p.scatteredWeight * (c.score - c.bestChain);
       ranked.push({ key: c.key, score, matchedUnits: c.matchedUnits, best: c.best, chain: c.bestChain });
@@ -157,16 +146,3 @@ export function queryIndex(
   return out;
 }
 
-/** Dice coefficient of two ascending term lists. */
-function dice(a: Uint32Array, b: Uint32Array): number {
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return a.length + b.length === 0 ? 0 : (2 * shared) / (a.length + b.length);
-}
