@@ -65,7 +65,8 @@ const scores = await scorePanDetections(dir, detections);
 const counts = store.counts();
 store.close();
 if (temp) rmSync(temp, { recursive: true, force: true });
-console.log(formatPanTable({ ...scores, seconds: stats.seconds, pairsPerSecond: 0, memoryMB: 0 }));
+const memoryMB = Math.round(process.resourceUsage().maxRSS / 1024);
+console.log(formatPanTable({ ...scores, seconds: stats.seconds, pairsPerSecond: stats.pairs / stats.seconds, memoryMB }));
 console.log(
   JSON.stringify({
     documents: counts.documents,
@@ -73,6 +74,6 @@ console.log(
     alignedPairs: stats.pairs,
     pairsPerDocument: +(stats.pairs / counts.documents).toFixed(2),
     seconds: +stats.seconds.toFixed(1),
-    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakRssMB: memoryMB,
   }),
 );
