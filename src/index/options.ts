@@ -38,10 +38,14 @@ export interface IndexParameters {
   strongUnitMatch: number;
   /** A candidate whose best chain of sentence matches is this strong (about one per matching sentence) is kept... */
   strongChain: number;
-  /** ...others only when among the query's this-many best. */
+  /** ...others only when among the query's this-many best... */
   weakCandidates: number;
-  /** At most this many candidates per query document, best first. */
+  /** ...or, for a long query, this many per sentence unit. */
+  weakPerUnit: number;
+  /** At most this many candidates per query document, best first... */
   maxCandidates: number;
+  /** ...or this many per sentence unit of a long query. */
+  candidatesPerUnit: number;
 }
 
 export const defaultIndexParameters: Readonly<IndexParameters> = Object.freeze({
@@ -63,7 +67,9 @@ export const defaultIndexParameters: Readonly<IndexParameters> = Object.freeze({
   strongUnitMatch: 0.8,
   strongChain: 1.2,
   weakCandidates: 1,
+  weakPerUnit: 0.05,
   maxCandidates: 20,
+  candidatesPerUnit: 0.5,
 });
 
 export function indexParameters(overrides: Partial<IndexParameters> = {}): IndexParameters {

@@ -138,10 +138,13 @@ export function queryIndex(
   // Passage-like evidence is kept (up to the cap); of the rest, only the best few, since
   // shared topic words alone produce such weak matches with many documents.
   const out: Candidate[] = [];
+  // A long text can hold passages from more sources: its allowance grows with its length.
+  const weakAllowed = Math.max(p.weakCandidates, Math.floor(units.length * p.weakPerUnit));
+  const allowed = Math.max(p.maxCandidates, Math.floor(units.length * p.candidatesPerUnit));
   let weak = 0;
   for (const c of ranked) {
-    if (out.length >= p.maxCandidates) break;
-    if (c.chain >= p.strongChain || weak++ < p.weakCandidates) out.push(c);
+    if (out.length >= allowed) break;
+    if (c.chain >= p.strongChain || weak++ < weakAllowed) out.push(c);
   }
   return out;
 }
