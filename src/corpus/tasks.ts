@@ -29,7 +29,7 @@ export interface AlignTask {
 export interface TaskDoc {
   seq: number;
   id: string;
-  /** Omitted when the worker is known to have the analysis cached. */
+  /** The stored text: passage offsets refer to it. */
   text: string;
   language: string | null;
 }
