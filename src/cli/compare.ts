@@ -5,6 +5,7 @@ import { verdict, verdictKind } from '../align/verdict.js';
 import { readText } from '../ingest/decode.js';
 import { UserError } from './errors.js';
 import { renderCompare } from './render.js';
+import { parseWidth } from './views-options.js';
 
 export interface CompareOptions {
   json?: boolean;
@@ -75,10 +76,3 @@ export function toJson(result: AlignResult): CompareJson {
   };
 }
 
-function parseWidth(value: string): number {
-  const width = Number(value);
-  if (!Number.isInteger(width) || width < 40 || width > 1000) {
-    throw new UserError(`--width: expected a whole number of columns between 40 and 1000, got "${value}"`, 2);
-  }
-  return width;
-}

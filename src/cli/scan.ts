@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
 import { Corpus } from '../corpus/corpus.js';
 import { scan, type ScanStats } from '../corpus/scan.js';
-import { ingest } from '../ingest/index.js';
+import { defaultFields, ingest } from '../ingest/index.js';
 import type { FieldMap, IngestProblem } from '../ingest/types.js';
 import type { LinkRecord, Store } from '../store/types.js';
-import { dbLocation, dbOption, openCliStore } from './db.js';
+import { dbOption, openCliStore } from './db.js';
 import { UserError } from './errors.js';
+import { parseWorkers } from './eval.js';
+import { linkSeenFrom, type LinkSeenFrom } from './views.js';
+import { percent } from '../align/verdict.js';
 
 interface ScanCliOptions {
   db?: string;
@@ -28,7 +31,7 @@ export function registerScan(program: Command): void {
     .argument('<inputs...>', 'files or folders: .txt .md .html .jsonl .csv .warc(.gz)')
     .addOption(dbOption())
     .option('--json', 'print the documents count, every link and the time as JSON')
-    .option('--workers <n>', 'worker threads (default: number of cores, at most 4)', parsePositive)
+    .option('--workers <n>', 'worker threads (default: number of cores, at most 4)', (v: string) => parseWorkers(v))
     .option('--field <name=columns>', 'JSONL/CSV field names, e.g. text=article_body (repeatable)', collect, [])
     .option('-q, --quiet', 'no progress output')
     .action(async (inputs: string[], options: ScanCliOptions) => {
@@ -93,13 +96,7 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function parsePositive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`--workers must be a positive integer, got '${value}'`, 2);
-  return n;
-}
-
-const FIELD_NAMES = ['id', 'title', 'text', 'url', 'outlet', 'published', 'author', 'language'];
+const FIELD_NAMES = Object.keys(defaultFields);
 
 /** `text=body,article` → { text: ['body', 'article'] }. */
 function parseFields(specs: string[]): Partial<FieldMap> {
@@ -168,17 +165,10 @@ function mostLinked(store: Store, limit: number): { id: string; title: string | 
     .map(([id, links]) => ({ id, links, title: store.getDocument(id)?.meta.title ?? null }));
 }
 
-/** A link seen from document `id`: the other document is the candidate source. */
-function sourceJson(id: string, l: LinkRecord) {
-  const mineIsA = l.a === id;
-  return {
-    id: mineIsA ? l.b : l.a,
-    kind: l.kind,
-    coverage: { this: round(mineIsA ? l.coverageA : l.coverageB), other: round(mineIsA ? l.coverageB : l.coverageA) },
-    score: l.score,
-    duplicate: l.duplicate,
-    passages: l.passages.map((p) => ({ this: mineIsA ? p.a : p.b, other: mineIsA ? p.b : p.a, kind: p.kind, score: p.score })),
-  };
+/** A link seen from the added document `id`: the other document is the candidate source. */
+function sourceJson(id: string, l: LinkRecord): LinkSeenFrom {
+  const seen = linkSeenFrom(l, id);
+  return { ...seen, coverage: { this: round(seen.coverage.this), other: round(seen.coverage.other) } };
 }
 
 function addSummary(store: Store, id: string, outcome: string, links: LinkRecord[]): string {
@@ -186,18 +176,12 @@ function addSummary(store: Store, id: string, outcome: string, links: LinkRecord
   const rows = links.map((l) => {
     const s = sourceJson(id, l);
     const title = store.getDocument(s.id)?.meta.title;
-    return `  ${s.id}  ${s.kind}${s.duplicate ? ' (exact duplicate)' : ''}, ${pct(s.coverage.this)} of this, ${pct(s.coverage.other)} of it${title ? `  ${title}` : ''}`;
+    return `  ${s.id}  ${s.kind}${s.duplicate ? ' (exact duplicate)' : ''}, ${percent(s.coverage.this)} of this, ${percent(s.coverage.other)} of it${title ? `  ${title}` : ''}`;
   });
   return [head, ...rows].join('\n') + '\n';
-}
-
-function pct(x: number): string {
-  return `${Math.round(x * 100)}%`;
 }
 
 function round(x: number, digits = 4): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
-
-export { dbLocation };

@@ -87,18 +87,32 @@ function orient(p: Passage, thisIsA: boolean): { this: [number, number]; other: 
   return { this: [mine[0], mine[1]], other: [theirs[0], theirs[1]] };
 }
 
-export function relatedJson(doc: DocumentInfo, direction: Direction, related: Related[]): RelatedViewJson {
-  const items = related.map(({ other, link, thisIsA }): RelatedJson => ({
-    id: other.id,
-    title: other.meta.title ?? null,
-    outlet: other.meta.outlet ?? null,
-    published: other.meta.published ?? null,
+/** A link as seen from one of its two documents ("this"); `id` is the other document. */
+export type LinkSeenFrom = Omit<RelatedJson, 'title' | 'outlet' | 'published'>;
+
+export function linkSeenFrom(link: LinkRecord, thisId: string): LinkSeenFrom {
+  const thisIsA = link.a === thisId;
+  return {
+    id: thisIsA ? link.b : link.a,
     kind: link.kind,
     coverage: thisIsA ? { this: link.coverageA, other: link.coverageB } : { this: link.coverageB, other: link.coverageA },
     score: link.score,
     duplicate: link.duplicate,
     passages: link.passages.map((p) => ({ ...orient(p, thisIsA), kind: p.kind, score: p.score })),
-  }));
+  };
+}
+
+export function relatedJson(doc: DocumentInfo, direction: Direction, related: Related[]): RelatedViewJson {
+  const items = related.map(({ other, link }): RelatedJson => {
+    const { id, ...seen } = linkSeenFrom(link, doc.id);
+    return {
+      id,
+      title: other.meta.title ?? null,
+      outlet: other.meta.outlet ?? null,
+      published: other.meta.published ?? null,
+      ...seen,
+    };
+  });
   return { document: doc.id, [direction]: items };
 }
 

@@ -202,7 +202,8 @@ async function alignPending(
       continue;
     }
     pairs += others.length;
-    const task = { type: 'align' as const, doc: taskDoc(doc.seq), others: others.map(taskDoc) };
+    const self: TaskDoc = { seq: doc.seq, id, text: doc.text, language: doc.meta.language ?? null };
+    const task = { type: 'align' as const, doc: self, others: others.map(taskDoc) };
     const job = pool.run(task).then((result) => {
       if (result.type !== 'align') throw new Error('unexpected task result');
       store.putAlignment(id, result.links);
