@@ -1,4 +1,4 @@
-// Library entry: `import { align, verdict, analyze } from 'mimeo'`.
+// Library entry: `import { align, verdict, analyze, extractQuotes } from 'mimeo'`.
 export { align } from './align/index.js';
 export type * from './align/types.js';
 export { verdict, verdictKind, type VerdictKind } from './align/verdict.js';
@@ -12,3 +12,6 @@ export { openStore } from './store/index.js';
 export type { Store, LinkRecord, LinkFilter, StoredDocument, DocumentInfo, PutOutcome, StoreCounts } from './store/types.js';
 export { scan, Corpus, textHash, type ScanOptions, type ScanStats, type ScanProgress, type AddResult } from './corpus/index.js';
 export { CandidateIndex, extractFeatures, defaultIndexParameters, indexParameters, type Candidate, type IndexParameters, type DocFeatures } from './index/index.js';
+export * from './provenance/index.js';
+export * from './quotes/index.js';
+export { writeReport, reportHtml } from './report/index.js';

@@ -1,34 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runMimeo, type CliRun } from './cli-run.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WIRE = 'examples/wire-original.txt';
 const EDITED = 'examples/reprint-edited.txt';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function mimeo(args: string[], input?: string | Buffer): Run {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    // Not a TTY here anyway; NO_COLOR makes the plain-marker output explicit.
-    env: { ...process.env, NO_COLOR: '1', MIMEO_DEBUG: '' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const mimeo = runMimeo;
 
 /** Bad input: non-zero exit, exactly one "mimeo:" line on stderr, no stack frames. */
-function assertCleanFailure(run: Run, pattern: RegExp): void {
+function assertCleanFailure(run: CliRun, pattern: RegExp): void {
   assert.notEqual(run.status, 0, 'exit code must be non-zero');
   const lines = run.stderr.split('\n').filter((line) => line.length > 0);
   assert.equal(lines.length, 1, `stderr must be one line, got:\n${run.stderr}`);

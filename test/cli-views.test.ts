@@ -1,20 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
-import { align } from '../src/align/index.js';
-import { dominantKind } from '../src/align/verdict.js';
 import { UserError } from '../src/cli/errors.js';
-import { csvRow, exportCorpus, runExport, xmlEscape, type ExportOptions } from '../src/cli/export.js';
-import { registerViews, runLinks, runRelated, tentativeSource, TENTATIVE_RULE, type RelatedViewJson } from '../src/cli/views.js';
-import { openStore, type DocumentInfo, type LinkRecord, type NewDocument } from '../src/store/index.js';
+import { csvRow, runExport, xmlEscape, type ExportOptions } from '../src/cli/export.js';
+import { registerViews, runLinks, runRelated, type RelatedViewJson } from '../src/cli/views.js';
+import { assertUsageErrors, exportedText, fixtureDoc, storeAligned } from './store-fixture.js';
+import { openStore, type NewDocument } from '../src/store/index.js';
+import { runMimeo } from './cli-run.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 // ---------------------------------------------------------------- fixture texts (made up)
 
@@ -48,13 +44,7 @@ const UNRELATED =
 
 const HOSTILE_TITLE = 'Strike <script>alert(1)</script> & "more"\u0001\nnext';
 
-function hashOf(text: string): string {
-  return createHash('sha256').update(text.trim().toLowerCase()).digest('hex');
-}
-
-function doc(id: string, text: string, meta: NewDocument['meta']): NewDocument {
-  return { id, text, meta, origin: `in/${id}`, format: 'txt', hash: hashOf(text) };
-}
+const doc = fixtureDoc;
 
 /**
  * Stored in this order (seq 1..6). By date: original (03-04) < reprint (03-05) < digest (03-06);
@@ -73,26 +63,7 @@ const DOCS: NewDocument[] = [
 function buildStore(path: string): void {
   const store = openStore(path);
   try {
-    store.putDocuments(DOCS);
-    const originals = DOCS.filter((d) => d.id !== 'mirror/dup');
-    for (let i = 0; i < originals.length; i++) {
-      const links: LinkRecord[] = [];
-      for (let j = i + 1; j < originals.length; j++) {
-        const result = align(originals[i].text, originals[j].text);
-        if (result.passages.length === 0) continue;
-        links.push({
-          a: originals[i].id,
-          b: originals[j].id,
-          kind: dominantKind(result.passages),
-          coverageA: result.coverage.a,
-          coverageB: result.coverage.b,
-          score: Math.max(...result.passages.map((p) => p.score)),
-          duplicate: false,
-          passages: result.passages,
-        });
-      }
-      store.putAlignment(originals[i].id, links);
-    }
+    storeAligned(store, DOCS, DOCS.filter((d) => d.id !== 'mirror/dup'));
   } finally {
     store.close();
   }
@@ -107,65 +78,36 @@ function related(id: string, direction: 'sources' | 'derived'): RelatedViewJson 
   return JSON.parse(runRelated(id, direction, { db: DB, json: true })) as RelatedViewJson;
 }
 
-async function exported(options: ExportOptions): Promise<string> {
-  const store = openStore(DB, { readonly: true });
-  try {
-    let out = '';
-    await exportCorpus(store, options, (chunk) => {
-      out += chunk;
-    });
-    return out;
-  } finally {
-    store.close();
-  }
-}
-
-// ---------------------------------------------------------------- tentative direction
-
-function info(seq: number, published?: string | null): DocumentInfo {
-  return {
-    seq,
-    id: `d${seq}`,
-    meta: published === undefined ? {} : { published },
-    origin: '',
-    format: 'txt',
-    hash: '',
-    chars: 0,
-    duplicateOf: null,
-    indexed: true,
-    aligned: true,
-    added: '',
-  };
-}
-
-test('tentativeSource: earlier published date wins, else lower seq', () => {
-  assert.equal(tentativeSource(info(1, '2024-03-06'), info(2, '2024-03-04')), 'b', 'date beats seq');
-  assert.equal(tentativeSource(info(2, '2024-03-04T10:00:00Z'), info(1, '2024-03-04T11:00:00+02:00')), 'b', 'time zones respected');
-  assert.equal(tentativeSource(info(5, '2024-03-04'), info(3, '2024-03-04')), 'b', 'same date: seq');
-  assert.equal(tentativeSource(info(3, '2024-03-04'), info(5, '2024-03-04T09:00:00Z')), 'a', 'same day at day precision: seq');
-  assert.equal(tentativeSource(info(5, '2024-03'), info(3, '2024-04-02')), 'a', 'month precision still orders months');
-  assert.equal(tentativeSource(info(4, '2024-03-04'), info(7)), 'a', 'one date missing: seq');
-  assert.equal(tentativeSource(info(9, 'last Tuesday'), info(7, '2024-01-01T00:00:00Z')), 'b', 'unparsable: seq');
-});
+const exported = (options: ExportOptions) => exportedText(DB, options);
 
 // ---------------------------------------------------------------- sources / derived
 
-test('sources and derived follow the tentative direction (by date, then by seq)', () => {
+test('sources and derived follow the direction; undetermined links are listed in both, marked', () => {
   const derived = related('wire/original', 'derived');
   assert.deepEqual(Object.keys(derived).sort(), ['derived', 'document']);
   assert.equal(derived.document, 'wire/original');
   assert.deepEqual(derived.derived!.map((r) => r.id).sort(), ['blog/nodate', 'digest/edited', 'mirror/dup', 'paper/reprint']);
-  assert.deepEqual(related('wire/original', 'sources').sources, [], 'the earliest document took from nobody');
+  const decided = (items: RelatedViewJson['sources']) => items!.filter((r) => r.source !== null).map((r) => r.id).sort();
+  assert.deepEqual(decided(related('wire/original', 'sources').sources), [], 'the earliest document took from nobody');
 
   // Stored first (seq 1) but published last: the date decides.
-  const digest = related('digest/edited', 'sources').sources!.map((r) => r.id).sort();
-  assert.deepEqual(digest, ['paper/reprint', 'wire/original']);
-  assert.deepEqual(related('digest/edited', 'derived').derived!.map((r) => r.id), ['blog/nodate'], 'no date on blog: seq 1 < 4');
+  const digest = related('digest/edited', 'sources').sources!;
+  assert.deepEqual(decided(digest), ['paper/reprint', 'wire/original']);
+  for (const r of digest.filter((x) => x.source !== null)) {
+    assert.equal(r.direction.basis, 'dates');
+    assert.ok(r.directionConfidence > 0.9);
+  }
+  // No date on the blog and no text evidence in these fixture links: undetermined, in both views.
+  const blog = related('digest/edited', 'derived').derived!.find((r) => r.id === 'blog/nodate')!;
+  assert.equal(blog.source, null);
+  assert.equal(blog.directionConfidence, 0.5);
+  assert.ok(related('digest/edited', 'sources').sources!.some((r) => r.id === 'blog/nodate'));
 
-  // No dates: the lower seq is the source.
+  // An exact duplicate without a date: identical texts tell nothing.
   const mirror = related('mirror/dup', 'sources').sources!;
   assert.deepEqual(mirror.map((r) => r.id), ['wire/original']);
   assert.equal(mirror[0].duplicate, true);
+  assert.equal(mirror[0].source, null);
   assert.deepEqual(related('fair/unrelated', 'sources').sources, []);
 });
 
@@ -173,7 +115,11 @@ test('sources --json has the documented shape, sides named from DOC', () => {
   const json = related('paper/reprint', 'sources');
   assert.deepEqual(Object.keys(json).sort(), ['document', 'sources']);
   const [item] = json.sources!;
-  assert.deepEqual(Object.keys(item).sort(), ['coverage', 'duplicate', 'id', 'kind', 'outlet', 'passages', 'published', 'score', 'title']);
+  assert.deepEqual(Object.keys(item).sort(), [
+    'coverage', 'direction', 'directionConfidence', 'duplicate', 'id', 'kind', 'outlet', 'passages', 'published', 'score', 'source', 'title',
+  ]);
+  assert.equal(item.source, 'wire/original');
+  assert.deepEqual(item.direction.evidence.map((e) => [e.kind, e.favours]), [['dates', 'wire/original']]);
   assert.equal(item.id, 'wire/original');
   assert.equal(item.title, 'Ferry crews strike');
   assert.equal(item.outlet, 'Coastal Press');
@@ -193,19 +139,21 @@ test('sources --json has the documented shape, sides named from DOC', () => {
   assert.deepEqual(back.coverage, { this: item.coverage.other, other: item.coverage.this });
 });
 
-test('sources terminal report: rule, metadata, passages side by side with differences marked', () => {
+test('sources terminal report: direction with its evidence, metadata, passages side by side with differences marked', () => {
   const out = runRelated('digest/edited', 'sources', { db: DB, width: 100 });
-  assert.ok(out.includes(TENTATIVE_RULE));
+  assert.match(out, /original: wire\/original \(confidence 0\.\d\d, from dates\)/);
+  assert.match(out, /wire\/original: published 2024-03-04, before the other \(2024-03-06\)/);
+  assert.match(out, /direction undetermined/, 'the blog copy has no date');
   assert.match(out, /^Sources of digest\/edited · "Strike <script>alert\(1\)<\/script> & "more"\uFFFD next" · Digest · 2024-03-06/);
   assert.match(out, /wire\/original · "Ferry crews strike" · Coastal Press · 2024-03-04/);
   assert.match(out, /edited · score 0\.\d\d · coverage: \d+% of digest\/edited, \d+% of wire\/original/);
-  assert.match(out, /A = wire\/original \(tentative source\) · B = digest\/edited/);
+  assert.match(out, /A = wire\/original \(original\) · B = digest\/edited/);
   assert.match(out, /Passage 1 of 1 · edited/);
   assert.match(out, /│/, 'side by side');
   assert.match(out, /\[-strike began-\]/, 'words of the source missing from the copy are marked');
   assert.match(out, /\{\+walkout started\+\}/, 'words added by the copy are marked');
   assert.doesNotMatch(out, /\u001b|\u0001/, 'no color or control characters outside a TTY');
-  assert.match(runRelated('wire/original', 'sources', { db: DB }), /No sources found\./);
+  assert.match(runRelated('fair/unrelated', 'sources', { db: DB }), /No sources found\./);
 });
 
 test('unknown document: one-line error with close ids', () => {
@@ -240,7 +188,9 @@ function links(options: Parameters<typeof runLinks>[0] = {}): LinksJson['links']
 test('links --json: shape and filters', () => {
   const all = links();
   assert.ok(all.length >= 6, `expected the pairs among the ferry stories, got ${all.length}`);
-  assert.deepEqual(Object.keys(all[0]).sort(), ['a', 'b', 'coverageA', 'coverageB', 'duplicate', 'kind', 'passages', 'score']);
+  assert.deepEqual(Object.keys(all[0]).sort(), [
+    'a', 'b', 'coverageA', 'coverageB', 'direction', 'directionConfidence', 'duplicate', 'kind', 'passages', 'score', 'source',
+  ]);
   assert.deepEqual(Object.keys(all[0].passages[0] as object).sort(), ['a', 'b', 'kind', 'score']);
   assert.ok(all.every((l) => l.a !== 'fair/unrelated' && l.b !== 'fair/unrelated'));
 
@@ -257,9 +207,10 @@ test('links --json: shape and filters', () => {
 test('links table: coverage as %, score with 2 decimals', () => {
   const out = runLinks({ db: DB, doc: 'mirror/dup' });
   const lines = out.trimEnd().split('\n');
-  assert.match(lines[0], /^a\s+b\s+kind\s+cov a\s+cov b\s+score\s+passages$/);
-  assert.match(lines[1], /^wire\/original\s+mirror\/dup\s+duplicate\s+100%\s+100%\s+1\.00\s+1$/);
-  assert.equal(lines[2], '1 link');
+  assert.match(lines[0], /^a\s+b\s+kind\s+cov a\s+cov b\s+score\s+passages\s+original$/);
+  assert.match(lines[1], /^wire\/original\s+mirror\/dup\s+duplicate\s+100%\s+100%\s+1\.00\s+1\s+\?$/);
+  assert.match(lines[2], /^1 link · original: /);
+  assert.match(runLinks({ db: DB, doc: 'paper/reprint' }), /wire\/original\s+paper\/reprint\s+verbatim.*\sa 0\.95\n/);
   assert.equal(runLinks({ db: DB, kind: 'paraphrase' }), 'No links found.\n');
 });
 
@@ -275,15 +226,7 @@ test('usage errors exit 2 with one clear line', async () => {
     [['export', '--format', 'gexf', '--what', 'links'], /^--what: gexf always has both/],
     [['export', '--format', 'csv', '--all-documents'], /^--all-documents: only for --format gexf$/],
   ];
-  for (const [args, pattern] of cases) {
-    const program = new Command('mimeo').exitOverride();
-    registerViews(program);
-    await assert.rejects(
-      program.parseAsync([...args, '--db', DB], { from: 'user' }),
-      (error: unknown) => error instanceof UserError && error.exitCode === 2 && pattern.test(error.message),
-      args.join(' '),
-    );
-  }
+  await assertUsageErrors(registerViews, DB, cases);
 });
 
 // ---------------------------------------------------------------- export
@@ -293,7 +236,8 @@ test('export jsonl: one link per line with titles; documents with --what documen
   const items = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
   assert.equal(items.length, links().length);
   assert.deepEqual(Object.keys(items[0]).sort(), [
-    'a', 'aOutlet', 'aTitle', 'b', 'bOutlet', 'bTitle', 'coverageA', 'coverageB', 'duplicate', 'kind', 'passages', 'score',
+    'a', 'aOutlet', 'aTitle', 'b', 'bOutlet', 'bTitle', 'coverageA', 'coverageB', 'direction', 'directionBasis', 'directionConfidence', 'duplicate', 'kind',
+    'passages', 'score', 'source',
   ]);
   const digest = items.find((i) => i.a === 'digest/edited' || i.b === 'digest/edited')!;
   assert.equal(digest.a === 'digest/edited' ? digest.aTitle : digest.bTitle, HOSTILE_TITLE, 'JSON keeps the title exactly');
@@ -325,7 +269,9 @@ test('export csv: header, one row per link, RFC 4180 quoting', async () => {
   const text = await exported({ format: 'csv' });
   assert.ok(text.endsWith('\r\n'));
   const [header, ...rows] = parseCsv(text);
-  assert.deepEqual(header, ['a', 'b', 'kind', 'coverage_a', 'coverage_b', 'score', 'duplicate', 'passages', 'a_title', 'b_title', 'a_outlet', 'b_outlet']);
+  assert.deepEqual(header, [
+    'a', 'b', 'kind', 'coverage_a', 'coverage_b', 'score', 'duplicate', 'passages', 'a_title', 'b_title', 'a_outlet', 'b_outlet', 'source', 'direction_confidence',
+  ]);
   assert.equal(rows.length, links().length);
   assert.ok(rows.every((r) => r.length === header.length));
   const digest = rows.find((r) => r[0] === 'digest/edited')!;
@@ -369,7 +315,7 @@ test('export gexf: well-formed GEXF 1.3, linked documents only, hostile strings 
   assert.match(xml, /<gexf xmlns="http:\/\/gexf\.net\/1\.3"[^>]* version="1\.3">/);
   assert.match(xml, /<graph mode="static" defaultedgetype="undirected">/);
   assert.deepEqual(gexfNodes(xml), ['1', '2', '3', '4', '6'], 'the unrelated document (seq 5) has no link');
-  const edges = [...xml.matchAll(/<edge id="\d+" source="(\d+)" target="(\d+)" weight="([\d.e-]+)">/g)];
+  const edges = [...xml.matchAll(/<edge id="\d+" source="(\d+)" target="(\d+)"(?: type="directed")? weight="([\d.e-]+)">/g)];
   assert.equal(edges.length, links().length);
   assert.ok(edges.every((e) => Number(e[3]) > 0 && Number(e[3]) <= 1));
   assert.ok(xml.includes('label="Strike &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;&#10;next"'), 'title escaped, \\u0001 dropped');
@@ -414,20 +360,11 @@ test('export --out writes the file through a temp file and leaves nothing behind
   assert.deepEqual(readdirSync(dir), ['links.csv']);
 });
 
-// ---------------------------------------------------------------- through the real CLI, once wired
+// ---------------------------------------------------------------- through the real CLI
 
-const wired = readFileSync(join(ROOT, 'src/cli/main.ts'), 'utf8').includes('registerViews');
+const mimeo = runMimeo;
 
-function mimeo(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', MIMEO_DEBUG: '', MIMEO_DB: '' },
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-test('mimeo sources/links/export through main.ts', { skip: !wired }, () => {
+test('mimeo sources/links/export through main.ts', () => {
   const sources = mimeo(['sources', 'paper/reprint', '--db', DB, '--json']);
   assert.equal(sources.status, 0, sources.stderr);
   assert.equal((JSON.parse(sources.stdout) as RelatedViewJson).sources![0].id, 'wire/original');

@@ -1,16 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import type { Passage, PassageKind } from '../src/align/types.js';
-import { openStore, type LinkRecord, type NewDocument, type Store } from '../src/store/index.js';
+import { openStore, type LinkRecord, type Store } from '../src/store/index.js';
+import { fixtureDoc } from './store-fixture.js';
 
-function hashOf(text: string): string {
-  return createHash('sha256').update(text.trim().toLowerCase()).digest('hex');
-}
-
-function doc(id: string, text: string, meta: NewDocument['meta'] = {}): NewDocument {
-  return { id, text, meta, origin: `in/${id}`, format: 'txt', hash: hashOf(text) };
-}
+const doc = fixtureDoc;
 
 function withStore(fn: (store: Store) => void): void {
   const store = openStore(':memory:');
@@ -105,6 +99,7 @@ test('an exact duplicate gets its link at once, also within one batch', () => {
         score: 1,
         duplicate: true,
         passages: [{ a: [0, 11], b: [0, 11], kind: 'verbatim', score: 1, evidence: EXACT }],
+        textDirection: null,
       },
     ]);
     assert.deepEqual(store.links({ doc: 'z' })[0].passages[0].b, [0, 13]);
@@ -248,13 +243,14 @@ test('putAlignment stores links with a = lower seq, swapping reversed input', ()
       coverageA: 0.2,
       coverageB: 0.9,
       passages: given.passages.map((p) => ({ ...p, a: p.b, b: p.a })),
+      textDirection: null,
     });
     assert.deepEqual(store.pendingAlign(), ['early', 'other']);
 
     // The same pair again (now in order) replaces the link and its passages.
     const again = link('early', 'late', { kind: 'paraphrase', score: 0.4, passages: [passage([1, 2], [3, 4], 'paraphrase')] });
     store.putAlignment('early', [again]);
-    assert.deepEqual(store.links(), [again]);
+    assert.deepEqual(store.links(), [{ ...again, textDirection: null }]);
     assert.throws(() => store.putAlignment('nope', []), /unknown document/);
     assert.throws(() => store.putAlignment('early', [link('early', 'early')]), /itself/);
   });

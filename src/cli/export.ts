@@ -6,7 +6,8 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
-import type { DocumentInfo, LinkRecord, Store } from '../store/index.js';
+import { clusterMembership, directLink, reprintClusters, type DirectedLink, type DirectionCall } from '../provenance/index.js';
+import { documentMetaJson, type DocumentInfo, type DocumentMetaJson, type Store } from '../store/index.js';
 import { dbOption, openCliStore } from './db.js';
 import { UserError } from './errors.js';
 import { allDocuments, linkJson, type LinkJson } from './views-format.js';
@@ -29,29 +30,26 @@ export interface ExportOptions {
 /** Receives the output a chunk at a time; may return a promise to apply back-pressure. */
 export type Sink = (chunk: string) => void | Promise<void>;
 
-/** A link line of `mimeo export --format jsonl`: the `links --json` item plus titles and outlets. */
+/** A link line of `mimeo export --format jsonl`: the `links --json` item plus titles, outlets and direction. */
 export interface LinkExportJson extends LinkJson {
   aTitle: string | null;
   bTitle: string | null;
   aOutlet: string | null;
   bOutlet: string | null;
+  /** Id of the original (a or b), or null when undetermined. */
+  source: string | null;
+  /** Probability that `source` is right; 0.5 when undetermined. */
+  directionConfidence: number;
+  directionBasis: DirectionCall['basis'];
 }
 
 /** A document line of `mimeo export --format jsonl --what documents` (no text). */
-export interface DocumentExportJson {
-  id: string;
-  seq: number;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  url: string | null;
-  author: string | null;
-  language: string | null;
-  chars: number;
-  duplicateOf: string | null;
+export interface DocumentExportJson extends DocumentMetaJson {
   origin: string;
   format: string;
   added: string;
+  /** Reprint cluster id (lowest seq of its members), or null when in none. */
+  cluster: number | null;
 }
 
 /** Writes the whole export to `sink`, in chunks, without holding the output in memory. */
@@ -86,74 +84,84 @@ class Buffered {
   }
 }
 
+// ---------------------------------------------------------------- direction and clusters
+
+/** Every link with its direction, and each clustered document's reprint cluster. */
+interface Provenance {
+  links: DirectedLink[];
+  clusterOf: Map<string, number>;
+}
+
+/**
+ * One metadata pass over the documents (texts are never read, unlike directedLinks(store)).
+ * A link whose document is gone (a writer changed the store meanwhile) is left out.
+ */
+function provenanceOf(store: Store): Provenance {
+  // The Store returns all links at once; the output is still written a line at a time.
+  const records = store.links();
+  const linked = new Set<string>();
+  for (const link of records) linked.add(link.a).add(link.b);
+  const docs = new Map<string, DocumentInfo>();
+  for (const doc of allDocuments(store)) if (linked.has(doc.id)) docs.set(doc.id, doc);
+  const links: DirectedLink[] = [];
+  for (const link of records) {
+    const [a, b] = [docs.get(link.a), docs.get(link.b)];
+    if (a && b) links.push(directLink(link, a, b));
+  }
+  return { links, clusterOf: clusterMembership(reprintClusters(links)) };
+}
+
 // ---------------------------------------------------------------- links and documents (jsonl, csv)
 
-type Names = Map<string, { title: string | null; outlet: string | null }>;
-
-/** Titles and outlets of the linked documents only (one metadata pass, no texts). */
-function namesOf(store: Store, links: LinkRecord[]): Names {
-  const linked = linkedIds(links);
-  const names: Names = new Map();
-  for (const doc of allDocuments(store)) {
-    if (linked.has(doc.id)) names.set(doc.id, { title: doc.meta.title ?? null, outlet: doc.meta.outlet ?? null });
-  }
-  return names;
+export function linkExportJson(directed: DirectedLink): LinkExportJson {
+  const { a, b, direction } = directed;
+  return {
+    ...linkJson(directed),
+    aTitle: a.meta.title ?? null,
+    bTitle: b.meta.title ?? null,
+    aOutlet: a.meta.outlet ?? null,
+    bOutlet: b.meta.outlet ?? null,
+    source: directed.source,
+    directionConfidence: direction.confidence,
+    directionBasis: direction.basis,
+  };
 }
 
-function linkedIds(links: LinkRecord[]): Set<string> {
-  const ids = new Set<string>();
-  for (const link of links) ids.add(link.a).add(link.b);
-  return ids;
-}
-
-export function linkExportJson(link: LinkRecord, names: Names): LinkExportJson {
-  const [a, b] = [names.get(link.a), names.get(link.b)];
-  return { ...linkJson(link), aTitle: a?.title ?? null, bTitle: b?.title ?? null, aOutlet: a?.outlet ?? null, bOutlet: b?.outlet ?? null };
-}
-
-const LINK_COLUMNS = ['a', 'b', 'kind', 'coverage_a', 'coverage_b', 'score', 'duplicate', 'passages', 'a_title', 'b_title', 'a_outlet', 'b_outlet'];
+const LINK_COLUMNS = [
+  'a', 'b', 'kind', 'coverage_a', 'coverage_b', 'score', 'duplicate', 'passages', 'a_title', 'b_title', 'a_outlet', 'b_outlet',
+  'source', 'direction_confidence',
+];
 
 async function writeLinks(store: Store, format: 'jsonl' | 'csv', out: Buffered): Promise<void> {
-  // The Store returns all links at once; the output is still written a line at a time.
-  const links = store.links();
-  const names = namesOf(store, links);
+  const { links } = provenanceOf(store);
   if (format === 'csv') await out.write(csvRow(LINK_COLUMNS));
   for (const link of links) {
-    const item = linkExportJson(link, names);
+    const item = linkExportJson(link);
     if (format === 'jsonl') await out.write(JSON.stringify(item) + '\n');
     else await out.write(csvRow(linkCells(item)));
   }
 }
 
 function linkCells(l: LinkExportJson): Cell[] {
-  return [l.a, l.b, l.kind, l.coverageA, l.coverageB, l.score, l.duplicate, l.passages.length, l.aTitle, l.bTitle, l.aOutlet, l.bOutlet];
+  return [
+    l.a, l.b, l.kind, l.coverageA, l.coverageB, l.score, l.duplicate, l.passages.length, l.aTitle, l.bTitle, l.aOutlet, l.bOutlet,
+    l.source, l.directionConfidence,
+  ];
 }
 
-export function documentExportJson(doc: DocumentInfo): DocumentExportJson {
-  const m = doc.meta;
-  return {
-    id: doc.id,
-    seq: doc.seq,
-    title: m.title ?? null,
-    outlet: m.outlet ?? null,
-    published: m.published ?? null,
-    url: m.url ?? null,
-    author: m.author ?? null,
-    language: m.language ?? null,
-    chars: doc.chars,
-    duplicateOf: doc.duplicateOf,
-    origin: doc.origin,
-    format: doc.format,
-    added: doc.added,
-  };
+export function documentExportJson(doc: DocumentInfo, cluster: number | null = null): DocumentExportJson {
+  return { ...documentMetaJson(doc), origin: doc.origin, format: doc.format, added: doc.added, cluster };
 }
 
-const DOCUMENT_COLUMNS = ['id', 'seq', 'title', 'outlet', 'published', 'url', 'author', 'language', 'chars', 'duplicate_of', 'origin', 'format', 'added'];
+const DOCUMENT_COLUMNS = [
+  'id', 'seq', 'title', 'outlet', 'published', 'url', 'author', 'language', 'chars', 'duplicate_of', 'origin', 'format', 'added', 'cluster',
+];
 
 async function writeDocuments(store: Store, format: 'jsonl' | 'csv', out: Buffered): Promise<void> {
+  const { clusterOf } = provenanceOf(store);
   if (format === 'csv') await out.write(csvRow(DOCUMENT_COLUMNS));
   for (const doc of allDocuments(store)) {
-    const item = documentExportJson(doc);
+    const item = documentExportJson(doc, clusterOf.get(doc.id) ?? null);
     await out.write(format === 'jsonl' ? JSON.stringify(item) + '\n' : csvRow(Object.values(item)));
   }
 }
@@ -198,13 +206,17 @@ const NODE_ATTRIBUTES: Array<[id: string, type: string]> = [
   ['published', 'string'],
   ['url', 'string'],
   ['chars', 'integer'],
+  ['cluster', 'integer'],
 ];
 const EDGE_ATTRIBUTES: Array<[id: string, type: string]> = [
   ['kind', 'string'],
+  // Of the link's a (the lower node id) and b, whichever way the edge points.
   ['coverageA', 'double'],
   ['coverageB', 'double'],
   ['score', 'double'],
   ['duplicate', 'boolean'],
+  ['directionConfidence', 'double'],
+  ['directionBasis', 'string'],
 ];
 
 function gexfHead(): string {
@@ -218,9 +230,9 @@ function gexfHead(): string {
     'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n' +
     `  <meta lastmodifieddate="${new Date().toISOString().slice(0, 10)}">\n` +
     '    <creator>mimeo</creator>\n' +
-    '    <description>Documents (nodes) and text reuse links (edges); weight = max coverage</description>\n' +
+    '    <description>Documents (nodes) and text reuse links (edges, original → copy when known); weight = max coverage</description>\n' +
     '  </meta>\n' +
-    // Undirected until mimeo infers who copied whom.
+    // Edges whose original is known say type="directed"; the others stay undirected.
     '  <graph mode="static" defaultedgetype="undirected">\n' +
     declare('node', NODE_ATTRIBUTES) +
     declare('edge', EDGE_ATTRIBUTES) +
@@ -235,7 +247,7 @@ function attvalues(values: Array<[string, string | number | boolean | null | und
 }
 
 /** Node ids are seqs: always valid and unique, whatever characters a document id holds. */
-function gexfNode(doc: DocumentInfo): string {
+function gexfNode(doc: DocumentInfo, cluster: number | undefined): string {
   const label = xmlEscape(doc.meta.title || doc.id);
   const values = attvalues([
     ['document', doc.id],
@@ -243,11 +255,14 @@ function gexfNode(doc: DocumentInfo): string {
     ['published', doc.meta.published],
     ['url', doc.meta.url],
     ['chars', doc.chars],
+    ['cluster', cluster],
   ]);
   return `      <node id="${doc.seq}" label="${label}">${values}</node>\n`;
 }
 
-function gexfEdge(link: LinkRecord, index: number, seqOf: Map<string, number>): string {
+/** Original → copy when the direction is known; a → b and undirected otherwise. */
+function gexfEdge(directed: DirectedLink, index: number, seqOf: Map<string, number>): string {
+  const { link, direction } = directed;
   const weight = Math.max(link.coverageA, link.coverageB);
   const values = attvalues([
     ['kind', link.kind],
@@ -255,25 +270,32 @@ function gexfEdge(link: LinkRecord, index: number, seqOf: Map<string, number>): 
     ['coverageB', link.coverageB],
     ['score', link.score],
     ['duplicate', link.duplicate],
+    ['directionConfidence', direction.confidence],
+    ['directionBasis', direction.basis],
   ]);
-  return `      <edge id="${index}" source="${seqOf.get(link.a)}" target="${seqOf.get(link.b)}" weight="${weight}">${values}</edge>\n`;
+  const reversed = directed.source === link.b;
+  const [from, to] = reversed ? [link.b, link.a] : [link.a, link.b];
+  const type = directed.source === null ? '' : ' type="directed"';
+  return `      <edge id="${index}" source="${seqOf.get(from)}" target="${seqOf.get(to)}"${type} weight="${weight}">${values}</edge>\n`;
 }
 
 async function writeGexf(store: Store, everyDocument: boolean, out: Buffered): Promise<void> {
-  const links = store.links();
-  const linked = linkedIds(links);
+  const { links, clusterOf } = provenanceOf(store);
+  const linked = new Set<string>();
+  for (const { link } of links) linked.add(link.a).add(link.b);
   const seqOf = new Map<string, number>();
   await out.write(gexfHead());
   for (const doc of allDocuments(store)) {
     if (linked.has(doc.id)) seqOf.set(doc.id, doc.seq);
     else if (!everyDocument) continue;
-    await out.write(gexfNode(doc));
+    await out.write(gexfNode(doc, clusterOf.get(doc.id)));
   }
   await out.write('    </nodes>\n    <edges>\n');
   let index = 0;
-  for (const link of links) {
+  for (const directed of links) {
+    const { link } = directed;
     // Both ends were listed above unless a writer changed the store meanwhile: never emit a dangling edge.
-    if (seqOf.has(link.a) && seqOf.has(link.b)) await out.write(gexfEdge(link, index++, seqOf));
+    if (seqOf.has(link.a) && seqOf.has(link.b)) await out.write(gexfEdge(directed, index++, seqOf));
   }
   await out.write('    </edges>\n  </graph>\n</gexf>\n');
 }

@@ -4,7 +4,10 @@ import { Command, CommanderError } from 'commander';
 import { registerCompare } from './compare.js';
 import { describeError, isExpectedError, UserError } from './errors.js';
 import { registerEval } from './eval.js';
+import { registerQuotes } from './quotes.js';
+import { registerReport } from './report.js';
 import { registerScan } from './scan.js';
+import { registerStories } from './stories.js';
 import { registerViews } from './views.js';
 
 /** Same relative path from src/cli (tsx) and dist/cli (built). */
@@ -25,7 +28,10 @@ export function buildProgram(): Command {
     .helpCommand(true);
   registerCompare(program);
   registerEval(program);
+  registerQuotes(program);
+  registerReport(program);
   registerScan(program);
+  registerStories(program);
   registerViews(program);
   // Bare `mimeo` or a typo: one clear line instead of commander's help dump or argument count.
   // Set after the subcommands exist so that they do not inherit allowExcessArguments.

@@ -1,15 +1,9 @@
-import { diffWords } from 'diff';
 import picocolors from 'picocolors';
 import type { AlignResult, Passage } from '../align/types.js';
 import { percent, verdict } from '../align/verdict.js';
+import { wordDiff, type DiffChunk } from '../text/word-diff.js';
 
-/** How a piece of passage text relates to the other side. */
-type Style = 'same' | 'removed' | 'added';
-
-interface Chunk {
-  text: string;
-  style: Style;
-}
+type Chunk = DiffChunk;
 
 /** A word (possibly mixing styles, e.g. "bridge" + removed ",") or a paragraph break. */
 type Item = { kind: 'word'; chunks: Chunk[]; width: number } | { kind: 'break' };
@@ -39,8 +33,6 @@ export interface CompareReport {
   result: AlignResult;
 }
 
-/** Diffs with more word edits than this are shown unmarked: too slow and not readable anyway. */
-const MAX_EDIT_LENGTH = 4000;
 const SEPARATOR = ' │ ';
 const MIN_COLUMN = 16;
 
@@ -171,37 +163,16 @@ function styleChunk(chunk: Chunk, c: ReturnType<typeof picocolors.createColors>)
  * Without colors, changed runs are wrapped in [- -] (A) and {+ +} (B) markers.
  */
 export function diffChunks(textA: string, textB: string, color: boolean): [Chunk[], Chunk[]] {
-  const changes = textA === textB ? [{ value: textA, added: false, removed: false }] : diffWords(textA, textB, { maxEditLength: MAX_EDIT_LENGTH });
-  if (!changes) {
-    // Too different to diff word by word: show both sides unmarked.
-    return [[{ text: textA, style: 'same' }], [{ text: textB, style: 'same' }]];
-  }
-  const a: Chunk[] = [];
-  const b: Chunk[] = [];
-  for (const change of changes) {
-    if (change.added) pushChanged(b, change.value, 'added', color);
-    else if (change.removed) pushChanged(a, change.value, 'removed', color);
-    else {
-      a.push({ text: change.value, style: 'same' });
-      b.push({ text: change.value, style: 'same' });
-    }
-  }
-  return [a, b];
+  // Too different to diff word by word: both sides come back whole and unmarked.
+  const diff = wordDiff(textA, textB);
+  if (color) return [diff.a, diff.b];
+  return [diff.a.flatMap(withMarkers), diff.b.flatMap(withMarkers)];
 }
 
-/** Adds a changed run; markers go around the words only, not the surrounding spaces. */
-function pushChanged(side: Chunk[], value: string, style: 'removed' | 'added', color: boolean): void {
-  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(value);
-  const [lead, core, trail] = match ? [match[1], match[2], match[3]] : ['', value, ''];
-  if (lead) side.push({ text: lead, style: 'same' });
-  if (core) {
-    if (color) side.push({ text: core, style });
-    else {
-      const [open, close] = style === 'removed' ? ['[-', '-]'] : ['{+', '+}'];
-      side.push({ text: open, style: 'same' }, { text: core, style }, { text: close, style: 'same' });
-    }
-  }
-  if (trail) side.push({ text: trail, style: 'same' });
+function withMarkers(chunk: Chunk): Chunk[] {
+  if (chunk.style === 'same') return [chunk];
+  const [open, close] = chunk.style === 'removed' ? ['[-', '-]'] : ['{+', '+}'];
+  return [{ text: open, style: 'same' }, chunk, { text: close, style: 'same' }];
 }
 
 /** Splits styled text into words; a blank line becomes a paragraph break. */

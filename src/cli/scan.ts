@@ -7,7 +7,10 @@ import type { LinkRecord, Store } from '../store/types.js';
 import { dbOption, openCliStore } from './db.js';
 import { UserError } from './errors.js';
 import { parseWorkers } from './eval.js';
+import { checkReportPath, writeReportFile } from './report.js';
 import { linkSeenFrom, type LinkSeenFrom } from './views.js';
+import { directionJson, type DirectionJson } from './views-format.js';
+import { directedLinks, directLink, type DirectedLink } from '../provenance/index.js';
 import { percent } from '../align/verdict.js';
 
 interface ScanCliOptions {
@@ -16,6 +19,7 @@ interface ScanCliOptions {
   workers?: number;
   field?: string[];
   quiet?: boolean;
+  report?: string;
 }
 
 /** One line per skipped item, on stderr, as it happens. */
@@ -34,8 +38,11 @@ export function registerScan(program: Command): void {
     .option('--workers <n>', 'worker threads (default: number of cores, at most 4)', (v: string) => parseWorkers(v))
     .option('--field <name=columns>', 'JSONL/CSV field names, e.g. text=article_body (repeatable)', collect, [])
     .option('-q, --quiet', 'no progress output')
+    .option('--report <file>', 'then write the HTML report (as mimeo report --out FILE)')
     .action(async (inputs: string[], options: ScanCliOptions) => {
       const { progressReporter } = await import('./progress.js');
+      // A bad report path fails now, not after the scan.
+      if (options.report) checkReportPath(options.report);
       const store = openCliStore(options.db);
       const reporter = progressReporter(options.quiet || false);
       let stats: ScanStats;
@@ -51,6 +58,10 @@ export function registerScan(program: Command): void {
         });
         reporter.stop();
         process.stdout.write(options.json ? scanJson(store, stats) : scanSummary(store, stats));
+        if (options.report) {
+          const written = await writeReportFile(store, options.report);
+          if (!options.json) process.stdout.write(written);
+        }
       } finally {
         reporter.stop();
         store.close();
@@ -82,7 +93,7 @@ export function registerScan(program: Command): void {
           if (!options.json) process.stdout.write(addSummary(store, result.id, result.outcome, result.links));
         }
         if (options.json) {
-          const documents = results.map((r) => ({ id: r.id, outcome: r.outcome, sources: r.links.map((l) => sourceJson(r.id, l)) }));
+          const documents = results.map((r) => ({ id: r.id, outcome: r.outcome, sources: r.links.map((l) => sourceJson(store, r.id, l)) }));
           process.stdout.write(JSON.stringify({ documents }, null, 2) + '\n');
         }
       } finally {
@@ -112,14 +123,16 @@ function parseFields(specs: string[]): Partial<FieldMap> {
 }
 
 function scanJson(store: Store, stats: ScanStats): string {
-  const links = store.links().map((l) => ({
-    a: l.a,
-    b: l.b,
-    kind: l.kind,
-    coverageA: round(l.coverageA),
-    coverageB: round(l.coverageB),
-    score: l.score,
-    duplicate: l.duplicate,
+  const links = directedLinks(store).map((d) => ({
+    a: d.link.a,
+    b: d.link.b,
+    kind: d.link.kind,
+    coverageA: round(d.link.coverageA),
+    coverageB: round(d.link.coverageB),
+    score: d.link.score,
+    duplicate: d.link.duplicate,
+    source: d.source,
+    directionConfidence: d.direction.confidence,
   }));
   const counts = store.counts();
   return (
@@ -143,40 +156,42 @@ function scanSummary(store: Store, stats: ScanStats): string {
     `${c.documents} documents in ${store.location} (this run: ${o.added} added, ${o.unchanged} unchanged, ${o.replaced} replaced, ${o.duplicate} exact duplicates${stats.problems ? `, ${stats.problems} skipped` : ''}) in ${stats.seconds.toFixed(1)} s`,
     `${c.links} ${c.links === 1 ? 'link' : 'links'}: ${c.linksByKind.verbatim} verbatim, ${c.linksByKind.edited} edited, ${c.linksByKind.paraphrase} paraphrase`,
   ];
-  const top = mostLinked(store, 5);
+  const directed = directedLinks(store);
+  const undetermined = directed.filter((d) => d.source === null).length;
+  if (directed.length > 0) lines.push(`direction: ${directed.length - undetermined} decided, ${undetermined} undetermined`);
+  const top = mostCopied(store, directed, 5);
   if (top.length > 0) {
-    lines.push('most reused documents:');
-    for (const t of top) lines.push(`  ${t.id}  ${t.links} ${t.links === 1 ? 'link' : 'links'}${t.title ? `  ${t.title}` : ''}`);
+    lines.push('most-copied sources:');
+    for (const t of top) lines.push(`  ${t.id}  ${t.copies} ${t.copies === 1 ? 'copy' : 'copies'}${t.title ? `  ${t.title}` : ''}`);
   }
   return lines.join('\n') + '\n';
 }
 
-/** Documents with the most links (direction is decided by the provenance stage; here, reuse counts). */
-function mostLinked(store: Store, limit: number): { id: string; title: string | null; links: number }[] {
+/** Documents judged the original of the most links. */
+function mostCopied(store: Store, directed: DirectedLink[], limit: number): { id: string; title: string | null; copies: number }[] {
   const counts = new Map<string, number>();
-  for (const l of store.links()) {
-    counts.set(l.a, (counts.get(l.a) ?? 0) + 1);
-    counts.set(l.b, (counts.get(l.b) ?? 0) + 1);
-  }
+  for (const d of directed) if (d.source !== null) counts.set(d.source, (counts.get(d.source) ?? 0) + 1);
   return [...counts]
     .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
     .slice(0, limit)
-    .filter(([, n]) => n > 1)
-    .map(([id, links]) => ({ id, links, title: store.getDocument(id)?.meta.title ?? null }));
+    .map(([id, copies]) => ({ id, copies, title: store.getDocument(id)?.meta.title ?? null }));
 }
 
-/** A link seen from the added document `id`: the other document is the candidate source. */
-function sourceJson(id: string, l: LinkRecord): LinkSeenFrom {
+/** A link seen from the added document `id`, with its direction. */
+function sourceJson(store: Store, id: string, l: LinkRecord): LinkSeenFrom & DirectionJson {
   const seen = linkSeenFrom(l, id);
-  return { ...seen, coverage: { this: round(seen.coverage.this), other: round(seen.coverage.other) } };
+  const [a, b] = [store.getDocument(l.a), store.getDocument(l.b)];
+  const direction = a && b ? directionJson(directLink(l, a, b)) : { source: null, directionConfidence: 0.5, direction: { basis: 'none' as const, evidence: [] } };
+  return { ...seen, coverage: { this: round(seen.coverage.this), other: round(seen.coverage.other) }, ...direction };
 }
 
 function addSummary(store: Store, id: string, outcome: string, links: LinkRecord[]): string {
   const head = `${id} (${outcome}): ${links.length === 0 ? 'no sources found' : `${links.length} linked ${links.length === 1 ? 'document' : 'documents'}`}`;
   const rows = links.map((l) => {
-    const s = sourceJson(id, l);
+    const s = sourceJson(store, id, l);
     const title = store.getDocument(s.id)?.meta.title;
-    return `  ${s.id}  ${s.kind}${s.duplicate ? ' (exact duplicate)' : ''}, ${percent(s.coverage.this)} of this, ${percent(s.coverage.other)} of it${title ? `  ${title}` : ''}`;
+    const role = s.source === null ? 'direction undetermined' : s.source === id ? 'took from this one' : `source (${s.directionConfidence.toFixed(2)})`;
+    return `  ${s.id}  ${role} · ${s.kind}${s.duplicate ? ' (exact duplicate)' : ''}, ${percent(s.coverage.this)} of this, ${percent(s.coverage.other)} of it${title ? `  ${title}` : ''}`;
   });
   return [head, ...rows].join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 import type { PassageKind } from '../align/types.js';
+import type { DirectedLink, DirectionCall, EvidenceKind, Side } from '../provenance/index.js';
 import type { DocumentInfo, LinkRecord, Store, StoredDocument } from '../store/index.js';
 import { UserError } from './errors.js';
 
@@ -10,10 +11,40 @@ export interface PassageJson {
   score: number;
 }
 
-/** One link as printed by `mimeo links --json` (and, with titles, by `mimeo export`). */
-export type LinkJson = Omit<LinkRecord, 'passages'> & { passages: PassageJson[] };
+/** One piece of direction evidence in JSON: `favours` is a document id. */
+export interface EvidenceJson {
+  kind: EvidenceKind;
+  favours: string | null;
+  weight: number;
+  detail: string;
+}
 
-export function linkJson(link: LinkRecord): LinkJson {
+/** The direction fields every link carries in JSON. */
+export interface DirectionJson {
+  /** Id of the original, or null when undetermined. */
+  source: string | null;
+  /** Probability that `source` is right (0.5 when undetermined). */
+  directionConfidence: number;
+  direction: { basis: DirectionCall['basis']; evidence: EvidenceJson[] };
+}
+
+export function directionJson(d: DirectedLink): DirectionJson {
+  const id = (side: Side | null): string | null => (side === null ? null : side === 'a' ? d.a.id : d.b.id);
+  return {
+    source: d.source,
+    directionConfidence: d.direction.confidence,
+    direction: {
+      basis: d.direction.basis,
+      evidence: d.direction.evidence.map((e) => ({ kind: e.kind, favours: id(e.favours), weight: e.weight, detail: e.detail })),
+    },
+  };
+}
+
+/** One link as printed by `mimeo links --json` (and, with titles, by `mimeo export`). */
+export type LinkJson = Omit<LinkRecord, 'passages' | 'textDirection'> & DirectionJson & { passages: PassageJson[] };
+
+export function linkJson(d: DirectedLink): LinkJson {
+  const { link } = d;
   return {
     a: link.a,
     b: link.b,
@@ -22,8 +53,24 @@ export function linkJson(link: LinkRecord): LinkJson {
     coverageB: link.coverageB,
     score: link.score,
     duplicate: link.duplicate,
+    ...directionJson(d),
     passages: link.passages.map((p) => ({ a: [p.a[0], p.a[1]], b: [p.b[0], p.b[1]], kind: p.kind, score: p.score })),
   };
+}
+
+/** "source: wire-original.txt (0.97)" or "direction undetermined", for terminal views. */
+export function directionLine(d: DirectedLink): string {
+  if (d.source === null) return 'direction undetermined';
+  return `original: ${terminalText(d.source)} (confidence ${d.direction.confidence.toFixed(2)}, from ${d.direction.basis === 'dates+text' ? 'dates and text' : d.direction.basis})`;
+}
+
+/** The evidence behind a direction call, one line each, for terminal views. */
+export function evidenceLines(d: DirectedLink): string[] {
+  return d.direction.evidence.map((e) => {
+    const who = e.favours === null ? '' : `${terminalText(e.favours === 'a' ? d.a.id : d.b.id)}: `;
+    const weight = e.favours === null ? '' : ` (+${e.weight.toFixed(2)})`;
+    return `${who}${terminalText(e.detail)}${weight}`;
+  });
 }
 
 /** Stored titles and ids come from scraped pages: control characters (ESC, newlines) must not reach the terminal. */

@@ -2,45 +2,13 @@ import type { Command } from 'commander';
 import picocolors from 'picocolors';
 import type { Passage, PassageKind } from '../align/types.js';
 import { percent } from '../align/verdict.js';
+import { directedLinks, directLink, type DirectedLink } from '../provenance/index.js';
 import type { DocumentInfo, LinkRecord, Store, StoredDocument } from '../store/index.js';
 import { dbOption, openCliStore } from './db.js';
 import { registerExport } from './export.js';
 import { passageHeading, sideBySide } from './render.js';
-import { fit, linkJson, requireDocument, score2, terminalText, terminalWidth, useColor, type LinkJson } from './views-format.js';
+import { directionJson, directionLine, evidenceLines, fit, linkJson, requireDocument, score2, terminalText, terminalWidth, useColor, type DirectionJson, type LinkJson } from './views-format.js';
 import { parseCoverage, parseKind, parseLimit, parseWidth } from './views-options.js';
-
-/** Said wherever a direction is shown, until real direction inference replaces `tentativeSource`. */
-export const TENTATIVE_RULE =
-  'Direction is tentative: the source is the document published earlier when both have a published date ' +
-  'and they differ, else the one stored earlier.';
-
-/**
- * Which of two linked documents is the source (the other took from it). Tentative: the earlier
- * `published` date when both have one and they differ, else the lower seq (stored earlier).
- */
-export function tentativeSource(a: DocumentInfo, b: DocumentInfo): 'a' | 'b' {
-  const byDate = comparePublished(a.meta.published, b.meta.published);
-  if (byDate !== 0) return byDate < 0 ? 'a' : 'b';
-  return a.seq <= b.seq ? 'a' : 'b';
-}
-
-/** A date without time ("2024", "2024-05", "2024-05-01"): compared at its own precision. */
-const DATE_ONLY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const DATE_PREFIX = /^\d{4}(-\d{2}(-\d{2})?)?/;
-
-/** <0 when x is earlier, >0 when later, 0 when unknown, unparsable or equal at the coarser precision. */
-function comparePublished(x: string | null | undefined, y: string | null | undefined): number {
-  if (!x || !y) return 0;
-  if (DATE_ONLY.test(x) || DATE_ONLY.test(y)) {
-    // "2024-05-01" vs "2024-05-01T09:00Z" is the same day, not an earlier moment.
-    const [dx, dy] = [DATE_PREFIX.exec(x)?.[0], DATE_PREFIX.exec(y)?.[0]];
-    if (!dx || !dy) return 0;
-    const n = Math.min(dx.length, dy.length);
-    return dx.slice(0, n).localeCompare(dy.slice(0, n));
-  }
-  const [tx, ty] = [Date.parse(x), Date.parse(y)];
-  return Number.isFinite(tx) && Number.isFinite(ty) ? Math.sign(tx - ty) : 0;
-}
 
 export type Direction = 'sources' | 'derived';
 
@@ -57,28 +25,36 @@ export interface RelatedJson {
   passages: Array<{ this: [number, number]; other: [number, number]; kind: PassageKind; score: number }>;
 }
 
-/** `{ "document": id, "sources": [...] }` or `{ "document": id, "derived": [...] }`. */
-export type RelatedViewJson = { document: string } & Partial<Record<Direction, RelatedJson[]>>;
+/** `RelatedJson` items also carry the link's direction (`source` null = undetermined). */
+export type RelatedItemJson = RelatedJson & DirectionJson;
 
-/** A link seen from DOC: the other document and which side of the link DOC is. */
+/** `{ "document": id, "sources": [...] }` or `{ "document": id, "derived": [...] }`. */
+export type RelatedViewJson = { document: string } & Partial<Record<Direction, RelatedItemJson[]>>;
+
+/** A link seen from DOC: the other document, which side of the link DOC is, and the link's direction. */
 export interface Related {
   other: StoredDocument;
   link: LinkRecord;
   thisIsA: boolean;
+  directed: DirectedLink;
 }
 
-/** DOC's links whose other document is the tentative source (`sources`) or the taker (`derived`). */
+/**
+ * DOC's links whose original is the other document (`sources`) or DOC itself (`derived`).
+ * Links whose direction is undetermined are listed in both views, marked as such.
+ */
 export function relatedLinks(store: Store, doc: DocumentInfo, direction: Direction): Related[] {
   const related: Related[] = [];
   for (const link of store.links({ doc: doc.id })) {
     const thisIsA = link.a === doc.id;
     const other = store.getDocument(thisIsA ? link.b : link.a);
     if (!other) continue;
-    const source = thisIsA ? tentativeSource(doc, other) : tentativeSource(other, doc);
-    const otherIsSource = (source === 'a') !== thisIsA;
-    if (otherIsSource === (direction === 'sources')) related.push({ other, link, thisIsA });
+    const directed = thisIsA ? directLink(link, doc, other) : directLink(link, other, doc);
+    const otherIsSource = directed.source === other.id;
+    if (directed.source === null || otherIsSource === (direction === 'sources')) related.push({ other, link, thisIsA, directed });
   }
-  return related;
+  // Determined links first, then by score.
+  return related.sort((x, y) => Number(x.directed.source === null) - Number(y.directed.source === null) || y.link.score - x.link.score);
 }
 
 /** A passage with its sides named from DOC's point of view. */
@@ -103,7 +79,7 @@ export function linkSeenFrom(link: LinkRecord, thisId: string): LinkSeenFrom {
 }
 
 export function relatedJson(doc: DocumentInfo, direction: Direction, related: Related[]): RelatedViewJson {
-  const items = related.map(({ other, link }): RelatedJson => {
+  const items = related.map(({ other, link, directed }): RelatedItemJson => {
     const { id, ...seen } = linkSeenFrom(link, doc.id);
     return {
       id,
@@ -111,6 +87,7 @@ export function relatedJson(doc: DocumentInfo, direction: Direction, related: Re
       outlet: other.meta.outlet ?? null,
       published: other.meta.published ?? null,
       ...seen,
+      ...directionJson(directed),
     };
   });
   return { document: doc.id, [direction]: items };
@@ -125,7 +102,7 @@ export interface RenderViewOptions {
 export function renderRelated(doc: StoredDocument, direction: Direction, related: Related[], options: RenderViewOptions): string {
   const c = picocolors.createColors(options.color);
   const what = direction === 'sources' ? 'Sources of' : 'Derived from';
-  const out = [c.bold(`${what} ${terminalText(doc.id)}`) + describeDoc(doc), c.dim(TENTATIVE_RULE), ''];
+  const out = [c.bold(`${what} ${terminalText(doc.id)}`) + describeDoc(doc), ''];
   if (related.length === 0) {
     out.push(direction === 'sources' ? 'No sources found.' : 'No documents found that took from it.', '');
   }
@@ -135,7 +112,7 @@ export function renderRelated(doc: StoredDocument, direction: Direction, related
 
 function renderOne(doc: StoredDocument, direction: Direction, item: Related, position: string, options: RenderViewOptions): string[] {
   const c = picocolors.createColors(options.color);
-  const { other, link, thisIsA } = item;
+  const { other, link, thisIsA, directed } = item;
   const [coverThis, coverOther] = thisIsA ? [link.coverageA, link.coverageB] : [link.coverageB, link.coverageA];
   // The source goes on the left (A), as in `mimeo compare A B`.
   const [source, copy] = direction === 'sources' ? [other, doc] : [doc, other];
@@ -143,7 +120,9 @@ function renderOne(doc: StoredDocument, direction: Direction, item: Related, pos
     c.bold(`${position} ${terminalText(other.id)}`) + describeDoc(other),
     `  ${link.duplicate ? 'exact duplicate' : link.kind} · score ${score2(link.score)} · ` +
       `coverage: ${percent(coverThis)} of ${terminalText(doc.id)}, ${percent(coverOther)} of ${terminalText(other.id)}`,
-    c.dim(`  A = ${terminalText(source.id)} (tentative source) · B = ${terminalText(copy.id)}`),
+    `  ${directionLine(directed)}`,
+    ...evidenceLines(directed).map((line) => c.dim(`    ${line}`)),
+    c.dim(`  A = ${terminalText(source.id)}${directed.source === null ? '' : ' (original)'} · B = ${terminalText(copy.id)}`),
     '',
   ];
   link.passages.forEach((p, i) => {
@@ -198,7 +177,7 @@ export function runLinks(options: LinksOptions = {}): string {
   const store = openCliStore(options.db, { readonly: true });
   try {
     if (options.doc !== undefined) requireDocument(store, options.doc);
-    const links = store.links({ doc: options.doc, kind: options.kind, minCoverage: options.minCoverage, limit: options.limit });
+    const links = directedLinks(store, { doc: options.doc, kind: options.kind, minCoverage: options.minCoverage, limit: options.limit });
     if (options.json) return JSON.stringify({ links: links.map(linkJson) } satisfies { links: LinkJson[] }, null, 2) + '\n';
     return renderLinksTable(links, useColor());
   } finally {
@@ -208,14 +187,15 @@ export function runLinks(options: LinksOptions = {}): string {
 
 /** Widest id column before ids are cut with "…". */
 const ID_COLUMN = 36;
-const HEADERS = ['a', 'b', 'kind', 'cov a', 'cov b', 'score', 'passages'];
+const HEADERS = ['a', 'b', 'kind', 'cov a', 'cov b', 'score', 'passages', 'original'];
 /** Number columns are right-aligned. */
 const RIGHT = new Set([3, 4, 5, 6]);
 
-export function renderLinksTable(links: LinkRecord[], color: boolean): string {
+export function renderLinksTable(directed: DirectedLink[], color: boolean): string {
   const c = picocolors.createColors(color);
-  if (links.length === 0) return 'No links found.\n';
-  const rows = links.map((l) => [
+  if (directed.length === 0) return 'No links found.\n';
+  const links = directed.map((d) => d.link);
+  const rows = directed.map(({ link: l, direction }) => [
     fit(terminalText(l.a), ID_COLUMN),
     fit(terminalText(l.b), ID_COLUMN),
     l.duplicate ? 'duplicate' : l.kind,
@@ -223,12 +203,13 @@ export function renderLinksTable(links: LinkRecord[], color: boolean): string {
     percent(l.coverageB),
     score2(l.score),
     String(l.passages.length),
+    direction.source === null ? '?' : `${direction.source} ${score2(direction.confidence)}`,
   ]);
   const widths = HEADERS.map((h, i) => Math.max(h.length, ...rows.map((r) => Array.from(r[i]).length)));
   const line = (cells: string[]): string =>
     cells.map((cell, i) => pad(cell, widths[i], RIGHT.has(i))).join('  ').trimEnd();
   const out = [c.bold(line(HEADERS)), ...rows.map(line)];
-  out.push(c.dim(`${links.length} ${links.length === 1 ? 'link' : 'links'}`));
+  out.push(c.dim(`${links.length} ${links.length === 1 ? 'link' : 'links'} · original: the side judged the original, with its confidence; ? = undetermined`));
   return out.join('\n') + '\n';
 }
 
@@ -244,8 +225,8 @@ export function registerViews(program: Command): void {
       .command(direction)
       .description(
         direction === 'sources'
-          ? 'what document DOC took from others (tentative direction), passages side by side'
-          : 'which documents took from DOC (tentative direction), passages side by side',
+          ? 'what document DOC took from others, with the direction evidence and passages side by side'
+          : 'which documents took from DOC, with the direction evidence and passages side by side',
       )
       .argument('<doc>', 'document id')
       .addOption(dbOption())

@@ -7,11 +7,14 @@ import type { CandidateIndex } from '../index/candidates.js';
 import { encodeFeatures, extractFeatures } from '../index/features.js';
 import type { IndexParameters } from '../index/options.js';
 import type { IngestedDocument } from '../ingest/types.js';
+import { extractQuotes } from '../quotes/index.js';
 import type { LinkRecord, PutOutcome, Store } from '../store/types.js';
+import { fluencyModel } from '../provenance/fluency.js';
 import { analyze } from '../text/index.js';
+import { analyserLanguage } from '../text/languages.js';
 import { textHash } from './hash.js';
 import { loadIndex } from './load.js';
-import { languageOf, runTask, type TaskDoc } from './tasks.js';
+import { runTask, type TaskDoc } from './tasks.js';
 
 export interface AddResult {
   id: string;
@@ -30,6 +33,8 @@ export class Corpus {
 
   /** Loads the candidate index of a store (a second or two per 100k documents). */
   static open(store: Store, overrides: Partial<IndexParameters> = {}): Corpus {
+    // Loaded here rather than inside the first add, which would otherwise pay for it.
+    fluencyModel();
     return new Corpus(store, loadIndex(store, overrides));
   }
 
@@ -47,19 +52,20 @@ export class Corpus {
       return { id: doc.id, outcome, links: this.store.links({ doc: doc.id }), candidates: 0 };
     }
     if (outcome === 'replaced') this.index.remove(stored.seq);
-    const features = extractFeatures(analyze(stored.text, { language: languageOf(stored.meta.language) }), this.params);
-    if (!this.index.has(stored.seq)) {
-      this.store.putFeatures([{ id: doc.id, features: encodeFeatures(features) }]);
-      this.index.add(stored.seq, features);
+    const features = extractFeatures(analyze(stored.text, { language: analyserLanguage(stored.meta.language) }), this.params);
+    // Not indexed but in the index: a store from before quotes were kept (features there, quotes not).
+    if (!stored.indexed || !this.index.has(stored.seq)) {
+      this.store.putFeatures([{ id: doc.id, features: encodeFeatures(features), quotes: extractQuotes(stored.text) }]);
+      if (!this.index.has(stored.seq)) this.index.add(stored.seq, features);
     }
     const candidates = this.index.query(features, stored.seq);
     const others: TaskDoc[] = candidates.map((c) => {
       const d = this.store.getDocumentBySeq(c.key)!;
-      return { seq: d.seq, id: d.id, text: d.text, language: d.meta.language ?? null };
+      return { seq: d.seq, id: d.id, text: d.text, language: d.meta.language ?? null, outlet: d.meta.outlet ?? null };
     });
     const result = runTask({
       type: 'align',
-      doc: { seq: stored.seq, id: stored.id, text: stored.text, language: stored.meta.language ?? null },
+      doc: { seq: stored.seq, id: stored.id, text: stored.text, language: stored.meta.language ?? null, outlet: stored.meta.outlet ?? null },
       others,
     });
     if (result.type !== 'align') throw new Error('unexpected task result');

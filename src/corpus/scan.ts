@@ -118,7 +118,7 @@ async function indexPending(
     });
     const job = pool.run({ type: 'features', docs, params }).then((result) => {
       if (result.type !== 'features') throw new Error('unexpected task result');
-      store.putFeatures(docs.map((d, k) => ({ id: d.id, features: result.features[k] })));
+      store.putFeatures(docs.map((d, k) => ({ id: d.id, features: result.features[k], quotes: result.quotes[k] })));
       done += docs.length;
       progress({ phase: 'index', done, total: ids.length });
     });
@@ -189,7 +189,7 @@ async function alignPending(
   const inFlight = new InFlight(pool.size * 2);
   const taskDoc = (seq: number): TaskDoc => {
     const d = store.getDocumentBySeq(seq)!;
-    return { seq, id: d.id, text: d.text, language: d.meta.language ?? null };
+    return { seq, id: d.id, text: d.text, language: d.meta.language ?? null, outlet: d.meta.outlet ?? null };
   };
   progress({ phase: 'align', done, total });
   for (const id of pendingIds) {
@@ -202,7 +202,7 @@ async function alignPending(
       continue;
     }
     pairs += others.length;
-    const self: TaskDoc = { seq: doc.seq, id, text: doc.text, language: doc.meta.language ?? null };
+    const self: TaskDoc = { seq: doc.seq, id, text: doc.text, language: doc.meta.language ?? null, outlet: doc.meta.outlet ?? null };
     const task = { type: 'align' as const, doc: self, others: others.map(taskDoc) };
     const job = pool.run(task).then((result) => {
       if (result.type !== 'align') throw new Error('unexpected task result');

@@ -8,10 +8,12 @@ import { dominantKind } from '../align/verdict.js';
 import { SharedCandidateIndex, type SharedIndexData } from '../index/candidates.js';
 import { decodeFeatures, encodeFeatures, extractFeatures } from '../index/features.js';
 import type { IndexParameters } from '../index/options.js';
+import { extractQuotes, type Quote } from '../quotes/index.js';
 import type { LinkRecord } from '../store/types.js';
 import { analyze } from '../text/index.js';
 import type { Analysis } from '../text/types.js';
-import { getLanguage } from '../text/languages.js';
+import { analyserLanguage } from '../text/languages.js';
+import { textDirection } from '../provenance/text-direction.js';
 
 export interface FeatureTask {
   type: 'features';
@@ -32,6 +34,8 @@ export interface TaskDoc {
   /** The stored text: passage offsets refer to it. */
   text: string;
   language: string | null;
+  /** Outlet metadata: a reprint credit naming it is direction evidence. */
+  outlet: string | null;
 }
 
 /** Makes a shared-memory index the one `query` tasks use (sent to every worker). */
@@ -48,7 +52,7 @@ export interface QueryTask {
 
 export type Task = FeatureTask | AlignTask | LoadIndexTask | QueryTask;
 export type TaskResult =
-  | { type: 'features'; features: Uint8Array[] }
+  | { type: 'features'; features: Uint8Array[]; quotes: Quote[][] }
   | { type: 'align'; links: LinkRecord[] }
   | { type: 'load-index' }
   | { type: 'query'; candidates: number[][] };
@@ -59,21 +63,10 @@ let sharedIndex: SharedCandidateIndex | null = null;
 const CACHE_LIMIT = 64;
 const analyses = new Map<number, Analysis>();
 
-/** Languages we have an analyser for; anything else is analysed as English (names and numbers still match). */
-export function languageOf(code: string | null | undefined): string {
-  const base = (code ?? 'en').toLowerCase().split(/[-_]/)[0];
-  try {
-    getLanguage(base);
-    return base;
-  } catch {
-    return 'en';
-  }
-}
-
 function analysisOf(doc: TaskDoc): Analysis {
   let a = analyses.get(doc.seq);
   if (a === undefined || a.text !== doc.text) {
-    a = analyze(doc.text, { language: languageOf(doc.language) });
+    a = analyze(doc.text, { language: analyserLanguage(doc.language) });
     if (analyses.size >= CACHE_LIMIT) analyses.delete(analyses.keys().next().value!);
     analyses.set(doc.seq, a);
   } else {
@@ -98,8 +91,10 @@ export function runTask(task: Task): TaskResult {
     return {
       type: 'features',
       features: task.docs.map((d) =>
-        encodeFeatures(extractFeatures(analyze(d.text, { language: languageOf(d.language) }), task.params)),
+        encodeFeatures(extractFeatures(analyze(d.text, { language: analyserLanguage(d.language) }), task.params)),
       ),
+      // Quotes ride along: the text is already in this worker, and the store writes both at once.
+      quotes: task.docs.map((d) => extractQuotes(d.text)),
     };
   }
   const mine = analysisOf(task.doc);
@@ -110,7 +105,10 @@ export function runTask(task: Task): TaskResult {
     const [first, second, fa, fb] = other.seq < task.doc.seq ? [other, task.doc, theirs, mine] : [task.doc, other, mine, theirs];
     const result = alignLongerFirst(fa, fb);
     const link = toLink(first.id, second.id, result);
-    if (link) links.push(link);
+    if (link) {
+      link.textDirection = textDirection(first.text, second.text, link.passages, {}, { a: first.outlet, b: second.outlet });
+      links.push(link);
+    }
   }
   return { type: 'align', links };
 }

@@ -7,6 +7,7 @@ export type * from './types.js';
 export type { OpenOptions } from './connect.js';
 export { SqliteStore } from './sqlite.js';
 export { SCHEMA_VERSION } from './migrations.js';
+export { documentMetaJson, type DocumentMetaJson } from './document-json.js';
 
 /** Opens a store: a SQLite file path or ':memory:' (PostgreSQL URLs are reserved for later). */
 export function openStore(location: string, options: OpenOptions = {}): Store {

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { textDirection } from '../provenance/text-direction.js';
+import { toPassage, type PassageRow } from './rows.js';
 
 /** PRAGMA application_id of a Mimeo store ("MIMO"): tells our files from other SQLite files. */
 export const APPLICATION_ID = 0x4d494d4f;
@@ -97,8 +99,67 @@ CREATE TABLE state (
 PRAGMA application_id = ${APPLICATION_ID};
 `;
 
+/*
+ * Version 2: links.direction, the JSON DirectionCall made from the two texts when the link was
+ * aligned (src/provenance); NULL for exact duplicates. Links stored by version 1 get theirs here,
+ * from the stored texts and passages.
+ */
+function v2(db: Database.Database): void {
+  db.exec('ALTER TABLE links ADD COLUMN direction TEXT');
+  const links = db
+    .prepare<[], { id: number; a_seq: number; b_seq: number; outlet_a: string | null; outlet_b: string | null }>(
+      'SELECT l.id, l.a_seq, l.b_seq, da.outlet AS outlet_a, db.outlet AS outlet_b FROM links l ' +
+        'JOIN documents da ON da.seq = l.a_seq JOIN documents db ON db.seq = l.b_seq WHERE l.duplicate = 0',
+    )
+    .all();
+  if (links.length === 0) return;
+  const text = db.prepare<[number], { text: string }>('SELECT text FROM texts WHERE seq = ?');
+  const passages = db.prepare<[number], PassageRow>(
+    'SELECT a_start, a_end, b_start, b_end, kind, score, evidence FROM passages WHERE link_id = ? ORDER BY ord',
+  );
+  const update = db.prepare<[string, number]>('UPDATE links SET direction = ? WHERE id = ?');
+  for (const link of links) {
+    const [a, b] = [text.get(link.a_seq)?.text, text.get(link.b_seq)?.text];
+    if (a === undefined || b === undefined) continue;
+    const call = textDirection(a, b, passages.all(link.id).map(toPassage), {}, { a: link.outlet_a, b: link.outlet_b });
+    update.run(JSON.stringify(call), link.id);
+  }
+}
+
+/*
+ * Version 3: quotes, the direct quotations of each original document (src/quotes), in text order.
+ * Offsets are into the stored text; speaker is the canonical name (NULL when unknown); detail is JSON
+ * with the rest (parts, paragraphs, cue verb, speaker mention/role/kind). Exact duplicates have none.
+ * Quotes are extracted with the features, so documents stored before this version are queued for
+ * indexing again (their features are recomputed as they were; alignment is not redone).
+ * IF NOT EXISTS: tests rewind user_version on a current store and reopen it.
+ */
+const V3 = `
+CREATE TABLE IF NOT EXISTS quotes (
+  seq INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  speaker TEXT,
+  speaker_start INTEGER,
+  speaker_end INTEGER,
+  cue_start INTEGER,
+  cue_end INTEGER,
+  detail TEXT NOT NULL,
+  PRIMARY KEY (seq, ord)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker COLLATE NOCASE) WHERE speaker IS NOT NULL;
+UPDATE documents SET indexed = 0 WHERE duplicate_of_seq IS NULL AND indexed = 1
+  AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.seq = documents.seq);
+`;
+
 /** Ordered; append only. Each runs in its own transaction and sets PRAGMA user_version = version. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: V1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, up: V1 },
+  { version: 2, up: v2 },
+  { version: 3, up: V3 },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

@@ -1,6 +1,8 @@
+import type { DirectionCall, Side } from '../provenance/types.js';
 import type { Passage, PassageEvidence, PassageKind } from '../align/types.js';
 import type { DocumentMeta, IngestFormat } from '../ingest/types.js';
-import type { DocumentInfo, NewDocument, StoredDocument } from './types.js';
+import type { Quote, QuotePart, SpeakerKind } from '../quotes/types.js';
+import type { DocumentInfo, NewDocument, StoredDocument, StoredQuote } from './types.js';
 
 /** Row shapes as SQLite returns them, and their mapping to the Store types. */
 
@@ -40,6 +42,8 @@ export interface LinkRow {
   coverage_b: number;
   score: number;
   duplicate: number;
+  /** JSON DirectionCall made from the texts, or NULL (exact duplicates). */
+  direction: string | null;
 }
 
 export interface PassageRow {
@@ -117,7 +121,77 @@ export function toPassage(row: PassageRow): Passage {
   };
 }
 
+/** The same direction call seen with the sides swapped. */
+export function swapDirection(call: DirectionCall): DirectionCall {
+  const flip = (side: Side | null): Side | null => (side === null ? null : side === 'a' ? 'b' : 'a');
+  return { ...call, source: flip(call.source), evidence: call.evidence.map((e) => ({ ...e, favours: flip(e.favours) })) };
+}
+
 /** The same passage seen from the other document. */
 export function swapPassage(p: Passage): Passage {
   return { ...p, a: p.b, b: p.a };
+}
+
+/** A quote row; the columns a query or index may need, the rest in `detail` (QuoteDetail JSON). */
+export interface QuoteRow {
+  seq: number;
+  ord: number;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+  speaker: string | null;
+  speaker_start: number | null;
+  speaker_end: number | null;
+  cue_start: number | null;
+  cue_end: number | null;
+  detail: string;
+}
+
+interface QuoteDetail {
+  parts: QuotePart[];
+  paragraphs: number;
+  cue: { verb: string } | null;
+  speaker: { mention: string; role: string | null; kind: SpeakerKind } | null;
+}
+
+export function quoteRow(seq: number, ord: number, q: Quote): QuoteRow {
+  const detail: QuoteDetail = {
+    parts: q.parts.map((p) => ({ start: p.start, end: p.end, innerStart: p.innerStart, innerEnd: p.innerEnd, closed: p.closed })),
+    paragraphs: q.paragraphs,
+    cue: q.cue && { verb: q.cue.verb },
+    speaker: q.speaker && { mention: q.speaker.mention, role: q.speaker.role, kind: q.speaker.kind },
+  };
+  return {
+    seq,
+    ord,
+    start_offset: q.start,
+    end_offset: q.end,
+    text: q.text,
+    speaker: q.speaker?.name ?? null,
+    speaker_start: q.speaker?.start ?? null,
+    speaker_end: q.speaker?.end ?? null,
+    cue_start: q.cue?.start ?? null,
+    cue_end: q.cue?.end ?? null,
+    detail: JSON.stringify(detail),
+  };
+}
+
+export function toStoredQuote(row: QuoteRow & { doc: string }): StoredQuote {
+  const detail = JSON.parse(row.detail) as QuoteDetail;
+  const speaker =
+    row.speaker !== null && detail.speaker
+      ? { name: row.speaker, start: row.speaker_start ?? 0, end: row.speaker_end ?? 0, ...detail.speaker }
+      : null;
+  const cue = row.cue_start !== null && detail.cue ? { start: row.cue_start, end: row.cue_end ?? row.cue_start, verb: detail.cue.verb } : null;
+  return {
+    doc: row.doc,
+    ord: row.ord,
+    start: row.start_offset,
+    end: row.end_offset,
+    text: row.text,
+    parts: detail.parts,
+    paragraphs: detail.paragraphs,
+    cue,
+    speaker,
+  };
 }

@@ -1,32 +1,40 @@
 import type Database from 'better-sqlite3';
 import type { Passage, PassageKind } from '../align/types.js';
+import type { DirectionCall } from '../provenance/types.js';
 import { connect, type OpenOptions } from './connect.js';
 import {
   INFO_COLUMNS,
   INFO_FROM,
   metaColumns,
+  quoteRow,
   sameMeta,
+  swapDirection,
   swapPassage,
   toInfo,
   toPassage,
   toStored,
+  toStoredQuote,
   type DocumentRow,
   type InfoRow,
   type LinkRow,
   type MetaColumns,
   type PassageRow,
+  type QuoteRow,
 } from './rows.js';
 import type {
   DocumentFilter,
   DocumentInfo,
+  FeatureItem,
   FeatureRecord,
   LinkFilter,
   LinkRecord,
   NewDocument,
   PutOutcome,
+  QuoteFilter,
   Store,
   StoreCounts,
   StoredDocument,
+  StoredQuote,
 } from './types.js';
 
 type Statement<P extends unknown[], R = unknown> = Database.Statement<P, R>;
@@ -67,6 +75,8 @@ interface LinkParams {
   coverageB: number;
   score: number;
   duplicate: number;
+  /** JSON DirectionCall from the texts; null for exact duplicates (identical texts tell nothing). */
+  direction: string | null;
 }
 
 interface CountRow {
@@ -86,7 +96,7 @@ const META_SET =
 /** The one link + passage recorded for an exact duplicate (b) of an original (a). */
 function duplicateLink(aChars: number, bChars: number): { link: Omit<LinkParams, 'a' | 'b'>; passage: Passage } {
   return {
-    link: { kind: 'verbatim', coverageA: 1, coverageB: 1, score: 1, duplicate: 1 },
+    link: { kind: 'verbatim', coverageA: 1, coverageB: 1, score: 1, duplicate: 1, direction: null },
     passage: {
       a: [0, aChars],
       b: [0, bChars],
@@ -110,6 +120,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly s;
   private readonly linkQueries = new Map<string, Statement<(string | number)[], LinkRow>>();
+  private readonly quoteQueries = new Map<string, Statement<(string | number)[], QuoteRow & { doc: string }>>();
   private readonly putDocumentsTx;
   private readonly putFeaturesTx;
   private readonly putAlignmentTx;
@@ -154,14 +165,19 @@ export class SqliteStore implements Store {
         'UPDATE documents SET duplicate_of_seq = ?, indexed = 1, aligned = 1 WHERE seq = ?',
       ),
       deleteFeatures: db.prepare<[number]>('DELETE FROM features WHERE seq = ?'),
+      deleteQuotes: db.prepare<[number]>('DELETE FROM quotes WHERE seq = ?'),
+      insertQuote: db.prepare<[QuoteRow]>(
+        'INSERT INTO quotes (seq, ord, start_offset, end_offset, text, speaker, speaker_start, speaker_end, cue_start, cue_end, detail) ' +
+          'VALUES (@seq, @ord, @start_offset, @end_offset, @text, @speaker, @speaker_start, @speaker_end, @cue_start, @cue_end, @detail)',
+      ),
       deleteLinksOf: db.prepare<[number, number]>('DELETE FROM links WHERE a_seq = ? OR b_seq = ?'),
       deleteDuplicateLink: db.prepare<[number]>('DELETE FROM links WHERE b_seq = ? AND duplicate = 1'),
       // An exact-duplicate link is authoritative: an aligner's link for the same pair does not overwrite it.
       upsertLink: db.prepare<[LinkParams], { id: number }>(
-        'INSERT INTO links (a_seq, b_seq, kind, coverage_a, coverage_b, score, duplicate) ' +
-          'VALUES (@a, @b, @kind, @coverageA, @coverageB, @score, @duplicate) ' +
+        'INSERT INTO links (a_seq, b_seq, kind, coverage_a, coverage_b, score, duplicate, direction) ' +
+          'VALUES (@a, @b, @kind, @coverageA, @coverageB, @score, @duplicate, @direction) ' +
           'ON CONFLICT (a_seq, b_seq) DO UPDATE SET kind = excluded.kind, coverage_a = excluded.coverage_a, ' +
-          'coverage_b = excluded.coverage_b, score = excluded.score, duplicate = excluded.duplicate ' +
+          'coverage_b = excluded.coverage_b, score = excluded.score, duplicate = excluded.duplicate, direction = excluded.direction ' +
           'WHERE links.duplicate = 0 OR excluded.duplicate = 1 RETURNING id',
       ),
       deletePassages: db.prepare<[number]>('DELETE FROM passages WHERE link_id = ?'),
@@ -198,11 +214,15 @@ export class SqliteStore implements Store {
       const added = new Date().toISOString();
       return docs.map((doc) => this.putOne(doc, added));
     });
-    this.putFeaturesTx = db.transaction((items: { id: string; features: Uint8Array }[]) => {
+    this.putFeaturesTx = db.transaction((items: FeatureItem[]) => {
       for (const item of items) {
         const row = this.requireSeq(item.id);
         if (row.duplicate_of_seq !== null) throw new Error(`document ${item.id} is an exact duplicate; it has no features`);
         this.s.putFeature.run(row.seq, item.features);
+        if (item.quotes) {
+          this.s.deleteQuotes.run(row.seq);
+          item.quotes.forEach((q, ord) => this.s.insertQuote.run(quoteRow(row.seq, ord, q)));
+        }
         this.s.markIndexed.run(row.seq);
       }
     });
@@ -226,8 +246,9 @@ export class SqliteStore implements Store {
     }
     const chars = doc.text.length;
     if (old) {
-      // Its features and links describe the old text; its former duplicates/original are re-settled.
+      // Its features, quotes and links describe the old text; its former duplicates/original are re-settled.
       this.s.deleteFeatures.run(old.seq);
+      this.s.deleteQuotes.run(old.seq);
       this.s.deleteLinksOf.run(old.seq, old.seq);
       this.s.replaceDoc.run({ ...meta, seq: old.seq, hash: doc.hash, chars, added });
       this.s.updateText.run(doc.text, old.seq);
@@ -267,8 +288,9 @@ export class SqliteStore implements Store {
       if (row.duplicate_of_seq !== null) {
         this.s.deleteDuplicateLink.run(row.seq);
       } else {
-        // A former original: its own alignment results are now covered by the new original's.
+        // A former original: its own alignment results (and quotes) are now covered by the new original's.
         this.s.deleteFeatures.run(row.seq);
+        this.s.deleteQuotes.run(row.seq);
         this.s.deleteLinksOf.run(row.seq, row.seq);
       }
       this.s.makeDuplicate.run(original.seq, row.seq);
@@ -293,11 +315,14 @@ export class SqliteStore implements Store {
     const b = this.requireSeq(link.b).seq;
     if (a === b) throw new Error(`link from document ${link.a} to itself`);
     const params = { kind: link.kind, score: link.score, duplicate: link.duplicate ? 1 : 0 };
+    const call = link.textDirection ?? null;
     if (a < b) {
-      this.writeLink({ ...params, a, b, coverageA: link.coverageA, coverageB: link.coverageB }, link.passages);
+      const direction = call && JSON.stringify(call);
+      this.writeLink({ ...params, a, b, coverageA: link.coverageA, coverageB: link.coverageB, direction }, link.passages);
     } else {
       const passages = link.passages.map(swapPassage);
-      this.writeLink({ ...params, a: b, b: a, coverageA: link.coverageB, coverageB: link.coverageA }, passages);
+      const direction = call && JSON.stringify(swapDirection(call));
+      this.writeLink({ ...params, a: b, b: a, coverageA: link.coverageB, coverageB: link.coverageA, direction }, passages);
     }
   }
 
@@ -341,7 +366,7 @@ export class SqliteStore implements Store {
     return { ...docs, links, linksByKind };
   }
 
-  putFeatures(items: { id: string; features: Uint8Array }[]): void {
+  putFeatures(items: FeatureItem[]): void {
     this.putFeaturesTx.immediate(items);
   }
 
@@ -396,13 +421,14 @@ export class SqliteStore implements Store {
       score: row.score,
       duplicate: row.duplicate === 1,
       passages: this.s.passagesOf.all(row.id).map(toPassage),
+      textDirection: row.direction === null ? null : (JSON.parse(row.direction) as DirectionCall),
     }));
   }
 
   /** One cached statement per combination of filters. */
   private linkQuery(where: string[]): Statement<(string | number)[], LinkRow> {
     const sql =
-      'SELECT l.id, da.id AS a, db.id AS b, l.kind, l.coverage_a, l.coverage_b, l.score, l.duplicate FROM links l ' +
+      'SELECT l.id, da.id AS a, db.id AS b, l.kind, l.coverage_a, l.coverage_b, l.score, l.duplicate, l.direction FROM links l ' +
       'JOIN documents da ON da.seq = l.a_seq JOIN documents db ON db.seq = l.b_seq' +
       (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
       ' ORDER BY l.score DESC, l.a_seq, l.b_seq LIMIT ?';
@@ -412,6 +438,31 @@ export class SqliteStore implements Store {
       this.linkQueries.set(sql, statement);
     }
     return statement;
+  }
+
+  quotes(filter: QuoteFilter = {}): StoredQuote[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.doc !== undefined) {
+      const doc = this.s.seqOf.get(filter.doc);
+      if (!doc) return [];
+      where.push('q.seq = ?');
+      params.push(doc.seq);
+    }
+    if (filter.speaker !== undefined) {
+      where.push('q.speaker = ? COLLATE NOCASE');
+      params.push(filter.speaker);
+    }
+    const sql =
+      'SELECT q.*, d.id AS doc FROM quotes q JOIN documents d ON d.seq = q.seq' +
+      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+      ' ORDER BY q.seq, q.ord';
+    let statement = this.quoteQueries.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<(string | number)[], QuoteRow & { doc: string }>(sql);
+      this.quoteQueries.set(sql, statement);
+    }
+    return statement.all(...params).map(toStoredQuote);
   }
 
   getState(key: string): string | undefined {

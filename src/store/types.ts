@@ -1,5 +1,7 @@
 import type { Passage, PassageKind } from '../align/types.js';
 import type { DocumentMeta, IngestFormat } from '../ingest/types.js';
+import type { DirectionCall } from '../provenance/types.js';
+import type { Quote } from '../quotes/types.js';
 
 /** A document ready to be stored. */
 export interface NewDocument {
@@ -50,6 +52,8 @@ export interface LinkRecord {
   duplicate: boolean;
   /** Offsets are into the stored texts of a and b. */
   passages: Passage[];
+  /** Which side is the original judged from the two texts alone (src/provenance); dates are added when read. */
+  textDirection?: DirectionCall | null;
 }
 
 export interface LinkFilter {
@@ -87,6 +91,27 @@ export interface FeatureRecord {
   features: Uint8Array;
 }
 
+/** A document's features, and its quotes when extracted with them. */
+export interface FeatureItem {
+  id: string;
+  features: Uint8Array;
+  /** Replaces the document's stored quotes (offsets into its stored text); left as they are when absent. */
+  quotes?: Quote[];
+}
+
+/** One stored quote: `ord` is its place among the document's quotes (text order). */
+export interface StoredQuote extends Quote {
+  doc: string;
+  ord: number;
+}
+
+export interface QuoteFilter {
+  /** Only this document's quotes (an exact duplicate has none of its own). */
+  doc?: string;
+  /** Only quotes whose canonical speaker name is this, ignoring case. */
+  speaker?: string;
+}
+
 /**
  * Storage behind scan/add/links: SQLite now, PostgreSQL later.
  * Every write method is one transaction: it lands whole or not at all.
@@ -94,21 +119,24 @@ export interface FeatureRecord {
 export interface Store {
   readonly location: string;
 
-  /** Adds or updates documents; a changed text drops the old features and links of that id. */
+  /** Adds or updates documents; a changed text drops the old features, quotes and links of that id. */
   putDocuments(docs: NewDocument[]): PutOutcome[];
   getDocument(id: string): StoredDocument | undefined;
   getDocumentBySeq(seq: number): StoredDocument | undefined;
   listDocuments(filter?: DocumentFilter): DocumentInfo[];
   counts(): StoreCounts;
 
-  /** Stores features and marks the documents indexed. */
-  putFeatures(items: { id: string; features: Uint8Array }[]): void;
+  /** Stores features (and quotes, when given) and marks the documents indexed. */
+  putFeatures(items: FeatureItem[]): void;
   /** Every indexed document's features, in seq order. */
   allFeatures(): Iterable<FeatureRecord>;
   /** Ids of non-duplicate documents without features, in seq order. */
   pendingIndex(): string[];
   /** Ids of indexed documents not yet aligned, in seq order. */
   pendingAlign(): string[];
+
+  /** Stored quotes in document (seq) order, then text order. */
+  quotes(filter?: QuoteFilter): StoredQuote[];
 
   /** Stores the links found for one document and marks it aligned, in one transaction. */
   putAlignment(id: string, links: LinkRecord[]): void;

@@ -103,6 +103,15 @@ export function getLanguage(code = 'en'): Language {
   return entry;
 }
 
+/**
+ * The analyser code for a document's language tag ("en-GB" → "en"); anything we have no analyser for
+ * is analysed as English, where names and numbers still match.
+ */
+export function analyserLanguage(tag: string | null | undefined): string {
+  const base = (tag ?? 'en').toLowerCase().split(/[-_]/)[0];
+  return registry.has(base) ? base : 'en';
+}
+
 /** Codes of all registered languages, sorted. */
 export function listLanguages(): string[] {
   return [...registry.keys()].sort();

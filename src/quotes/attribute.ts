@@ -1,0 +1,234 @@
+import { english } from '../text/english.js';
+import { cueOf } from './cues.js';
+import { AUXILIARIES, boundedPhrase, isDeterminer, subjectBefore, tokenize, type Mention, type Tok } from './mentions.js';
+import type { QuoteCue } from './types.js';
+
+// Finding who a quote is attributed to: the cue and the speaker mention next to a quote's marks.
+// Rules, in the order they are tried by the caller:
+//  after a closing mark:  “...,” X said / “...,” said X / “...,” X, the spokeswoman, told Y / “...,” according to X
+//  before an opening mark: X said: “...” / X said that “...” / According to X, “...” / X called it “...”
+//  a previous sentence:   X accused them of abuses. These included “...”
+
+export interface Attribution {
+  cue: QuoteCue | null;
+  mention: Mention | null;
+  /** End of the attribution clause (for split quotes: the next part must start right after it). */
+  end: number;
+}
+
+/** Words that may stand between a cue and its speaker: "said Tuesday Mr. X" is rare, "said Tuesday." common. */
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'recently',
+  'later', 'earlier', 'again', 'then', 'also', 'once', 'last', 'this', 'week', 'month', 'year', 'morning', 'evening', 'night',
+]);
+// Cues whose object follows them: "told reporters", "asked him", not the speaker.
+const OBJECT_CUES = new Set(['tell', 'inform', 'instruct', 'advise', 'assure', 'urge', 'beg', 'implore', 'call', 'describe', 'dub', 'label', 'term', 'criticize', 'criticise', 'blast', 'slam', 'praise', 'attack', 'accuse', 'mock', 'defend', 'pan', 'laud', 'hail', 'dismiss', 'reject', 'know', 'see', 'want', 'hope', 'fear', 'worry', 'feel', 'think', 'believe', 'put', 'go']);
+
+const ABBREVIATIONS = english.abbreviations;
+/** How many tokens before the quote a weak cue ("calls the centres ... “...”") may stand. */
+const WEAK_CUE_REACH = 12;
+const DASHES = new Set(['\u2014', '\u2013', '\u2015', '-', '--']);
+
+/** True when toks[i] ends a sentence (a dot after an abbreviation or an initial does not). */
+export function endsSentence(toks: Tok[], i: number): boolean {
+  const t = toks[i].text;
+  if (t === '!' || t === '?' || t === ';') return true;
+  if (t !== '.') return false;
+  const prev = toks[i - 1];
+  if (!prev || !prev.word || prev.end !== toks[i].start) return true;
+  if (prev.text.length === 1 && prev.cap) return false; // initial: "Barry R. McCaffrey"
+  const lower = prev.lower;
+  if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/-/g, '.'))) return false;
+  if (/^[a-z]-[a-z.]+$/i.test(prev.text)) return false; // party-state tags: R-Fla., D-N.J.
+  return true;
+}
+
+function cueRange(toks: Tok[], i: number, lemma: string, lastToken = i): QuoteCue {
+  return { start: toks[i].start, end: toks[lastToken].end, verb: lemma };
+}
+
+/**
+ * Attribution written after a closing mark, in text[from, limit): the clause up to the sentence's
+ * end. After a quote that ended its own sentence only a short "X said" clause counts.
+ */
+export function attributionAfter(text: string, from: number, limit: number, quoteEndsSentence = false): Attribution | null {
+  const toks = tokenize(text, from, Math.min(limit, from + 400));
+  let n = toks.length;
+  for (let i = 0; i < toks.length; i++) {
+    if (endsSentence(toks, i)) {
+      n = i + 1;
+      break;
+    }
+  }
+  const end = n > 0 ? toks[n - 1].end : from;
+  let i0 = 0;
+  let dashed = false;
+  while (i0 < n && !toks[i0].word) {
+    if (toks[i0].text !== ',' && !DASHES.has(toks[i0].text)) return null;
+    dashed ||= DASHES.has(toks[i0].text);
+    i0++;
+  }
+  if (i0 >= n) return null;
+  // “...” ― Jane Roe: a signature line after a dash, with no verb.
+  if (dashed && text.slice(from, toks[i0].start).trim().length <= 2) {
+    const lineEnd = text.indexOf('\n', toks[i0].start);
+    const stop = lineEnd < 0 ? n : toks.findIndex((t) => t.start >= lineEnd);
+    const m = boundedPhrase(text, toks, i0, stop < 0 ? n : Math.min(stop, n));
+    if (m && m.kind === 'name' && !toks.slice(i0, stop < 0 ? n : stop).some((t) => cueOf(t.text))) return { cue: null, mention: m, end };
+  }
+  if (toks[i0].lower === 'according' && toks[i0 + 1]?.lower === 'to') {
+    const mention = boundedPhrase(text, toks, i0 + 2, clauseEnd(toks, i0 + 2, n));
+    return { cue: cueRange(toks, i0, 'according to', i0 + 1), mention, end };
+  }
+  for (let i = i0; i < Math.min(n, i0 + 90); i++) {
+    const tok = toks[i];
+    if (!tok.word) continue;
+    // Past the first 40 words only the run-on rule below may still find a speaker.
+    const far = i - i0 >= 40;
+    // Cues are written in lower case after a quote ("said Smith"); "State spokesman ..." is no cue.
+    const cue = tok.cap ? null : cueOf(tok.text);
+    if (!cue || (!cue.strong && i - i0 > 8)) continue;
+    if (far && boundedPhrase(text, toks, i0, i) === null) {
+      const subject = cue.strong ? subjectBefore(text, toks, i) : null;
+      if (subject && subject.kind === 'name') return { cue: cueRange(toks, i, cue.lemma), mention: subject, end };
+      continue;
+    }
+    // ", suggesting that ...", ", adding ...": the sentence goes on; the speaker may come later.
+    if (i === i0 && /ing$/.test(tok.lower)) continue;
+    if (i === i0) {
+      // "said X": the speaker follows, after time words ("said Tuesday").
+      if (OBJECT_CUES.has(cue.lemma)) return { cue: cueRange(toks, i, cue.lemma), mention: null, end };
+      let j = i + 1;
+      while (j < n && TIME_WORDS.has(toks[j].lower)) j++;
+      const mention = boundedPhrase(text, toks, j, clauseEnd(toks, j, n));
+      return { cue: cueRange(toks, i, cue.lemma), mention, end };
+    }
+    let k = i;
+    while (k > i0 && toks[k - 1].word && AUXILIARIES.has(toks[k - 1].lower)) k--;
+    let mention = boundedPhrase(text, toks, i0, k);
+    if (!mention) {
+      // A long run-on sentence (machine translation joins them): a named subject right before a later cue.
+      const subject = cue.strong && i - i0 > 12 ? subjectBefore(text, toks, i) : null;
+      if (!subject || subject.kind !== 'name') continue;
+      mention = subject;
+    }
+    // “... today.” Smith said. — after a full stop only a short "X said" clause is an attribution.
+    if (quoteEndsSentence && !toks.slice(i0, k).some((t) => t.text === ',') && k - i0 > 5) return null;
+    return { cue: cueRange(toks, i, cue.lemma), mention, end };
+  }
+  return null;
+}
+
+/** End of the phrase after a cue: the sentence's end, or a relative clause / participle. */
+function clauseEnd(toks: Tok[], from: number, n: number): number {
+  let commas = 0;
+  for (let i = from; i < n; i++) {
+    const t = toks[i];
+    if (t.text === '.' && endsSentence(toks, i)) return i;
+    if (t.text === ',' && ++commas === 2) return i;
+    if (t.word && !t.cap && i > from && /^(?:who|which|that|when|while|in|on|at|during|after|before|because|as|adding|saying|noting|referring|according|to|about)$/.test(t.lower) && commas === 0) return i;
+  }
+  return n;
+}
+
+/**
+ * Attribution written before an opening mark, in text[from, to) (the sentence so far):
+ * "X said:", "X said that", "According to X,", "X, the spokeswoman, told reporters".
+ */
+export function attributionBefore(text: string, from: number, to: number, insideQuote: (pos: number) => boolean = () => false): Attribution | null {
+  const toks = tokenize(text, Math.max(from, to - 500), to);
+  const n = toks.length;
+  if (n === 0) return null;
+  let weak: Attribution | null = null;
+  for (let i = n - 1; i >= 0 && i >= n - 45; i--) {
+    const tok = toks[i];
+    if (!tok.word || insideQuote(tok.start)) continue;
+    if (tok.lower === 'according' && toks[i + 1]?.lower === 'to') {
+      const mention = boundedPhrase(text, toks, i + 2, clauseEnd(toks, i + 2, n));
+      return { cue: cueRange(toks, i, 'according to', i + 1), mention, end: to };
+    }
+    const cue = tok.cap && i > 0 && !endsSentence(toks, i - 1) ? null : cueOf(tok.text);
+    if (!cue) continue;
+    // A weak cue ("called it", "described as") only counts close to the quote, and a strong cue
+    // further back in the sentence wins unless the weak one stands right before the quote.
+    if (!cue.strong) {
+      if (weak || n - i > WEAK_CUE_REACH) continue;
+      weak = { cue: cueRange(toks, i, cue.lemma), mention: subjectBefore(text, toks, i) ?? governingSubject(text, toks, i), end: to };
+      if (n - i <= 3) return weak;
+      continue;
+    }
+    let mention = subjectBefore(text, toks, i) ?? governingSubject(text, toks, i);
+    if (!mention && !OBJECT_CUES.has(cue.lemma) && (i === 0 || !toks[i - 1].word)) {
+      // "..., said Hua: “" — the speaker after the cue.
+      mention = boundedPhrase(text, toks, i + 1, clauseEnd(toks, i + 1, n));
+    }
+    return { cue: cueRange(toks, i, cue.lemma), mention, end: to };
+  }
+  if (weak) return weak;
+  if (toks[n - 1].text === ':') {
+    // "More from Carl Bialik: “": a name right before the colon.
+    let k = n - 1;
+    while (k > 0 && (toks[k - 1].cap || toks[k - 1].text === '.')) k--;
+    const named = k < n - 1 ? boundedPhrase(text, toks, k, n - 1) : null;
+    if (named && named.kind === 'name') return { cue: null, mention: named, end: to };
+    // "Cruz continued:" without a known cue: a short sentence's subject introduces the quote.
+    let start = n - 1;
+    while (start > 0 && !endsSentence(toks, start - 1)) start--;
+    const mention = n - start <= 8 ? sentenceSubject(text, toks.slice(start)) : null;
+    if (mention) return { cue: null, mention, end: to };
+  }
+  return null;
+}
+
+/**
+ * The subject of a cue that has none right before it: "they were told to chant", "China responded
+ * by claiming", "Smith went on to say" — the subject of the clause the cue depends on.
+ */
+function governingSubject(text: string, toks: Tok[], i: number): Mention | null {
+  const prev = toks[i - 1];
+  if (!prev || !prev.word) return null;
+  if (prev.lower === 'to') {
+    // skip the governing verb and its auxiliaries: "were told to", "wants to", "went on to"
+    let j = i - 2;
+    if (j >= 0 && toks[j].lower === 'on') j--;
+    if (j < 0 || !toks[j].word || toks[j].cap) return null;
+    return subjectBefore(text, toks, j);
+  }
+  if (/ing$/.test(toks[i].lower) && /^(?:by|while|after|before|when|in)$/.test(prev.lower)) {
+    let start = i - 1;
+    while (start > 0 && !endsSentence(toks, start - 1)) start--;
+    return sentenceSubject(text, toks.slice(start, i - 1));
+  }
+  return null;
+}
+
+/** The phrase a sentence opens with, when it is a name, pronoun or title. */
+function sentenceSubject(text: string, toks: Tok[]): Mention | null {
+  let i = 0;
+  while (i < toks.length && !toks[i].word) i++;
+  // Extend over the phrase: capitalized words, or a determiner and its nouns, up to the first verb-like word.
+  let j = i;
+  const determined = j < toks.length && isDeterminer(toks[j]);
+  if (determined) j++;
+  // A name is its capitalized words; a determiner-led phrase takes a few more ("the Russian leader").
+  while (j < toks.length && (toks[j].word || toks[j].text === '.') && (toks[j].cap || toks[j].text === '.' || (determined && j - i < 5 && !/ed$/.test(toks[j].lower))) && cueOf(toks[j].text) === null && !AUXILIARIES.has(toks[j].lower)) j++;
+  if (j === i) return null;
+  return boundedPhrase(text, toks, i, j);
+}
+
+/**
+ * The speaker of the nearest sentence before `to` (from `from` on) that has a cue with a subject
+ * ("Pompeo accused the government of abuses."): for a quote paragraph with no cue of its own.
+ */
+export function previousSpeaker(text: string, from: number, to: number, insideQuote: (pos: number) => boolean): Attribution | null {
+  const toks = tokenize(text, Math.max(from, to - 600), to);
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const tok = toks[i];
+    if (!tok.word || insideQuote(tok.start)) continue;
+    const cue = cueOf(tok.text);
+    if (!cue || !cue.strong || tok.cap) continue;
+    const mention = subjectBefore(text, toks, i);
+    if (mention && !insideQuote(mention.start)) return { cue: null, mention, end: to };
+  }
+  return null;
+}

@@ -1,0 +1,313 @@
+import { attributionAfter, attributionBefore, previousSpeaker, type Attribution } from './attribute.js';
+import { cueOf } from './cues.js';
+import { findMarkedQuotes, paragraphBlocks, type Block } from './extract.js';
+import { NameResolver } from './names.js';
+import type { ExtractOptions, Quote, QuotePart } from './types.js';
+
+export type { ExtractOptions, Quote, QuoteCue, QuotePart, QuoteSpeaker, SpeakerKind, Range } from './types.js';
+export { utterances, quoteDrift, describeDrift } from './match.js';
+export type { Utterance, UtteranceVariant, UtteranceOptions, QuoteDrift, WordEdit, MatchBasis } from './match.js';
+
+/** Quotes without a cue shorter than this (in words) inside a sentence are scare quotes or titles. */
+const MIN_UNATTRIBUTED_WORDS = 8;
+/** A quote opening its sentence without a cue needs this many words to count as speech. */
+const MIN_SENTENCE_QUOTE_WORDS = 4;
+/** Title-case quotes inside a sentence up to this many words are titles ("NBC's “Meet the Press”"). */
+const MAX_TITLE_WORDS = 6;
+/** How far back (in blocks) a quote without a cue may inherit the previous quote's speaker. */
+const INHERIT_BLOCKS = 2;
+
+interface Item {
+  parts: QuotePart[];
+  firstBlock: number;
+  lastBlock: number;
+  attribution: Attribution | null;
+  /** The attribution is the quote's own (a cue next to it), not inherited. */
+  own: boolean;
+  /** The quote opens its sentence (nothing but a colon or dash before it). */
+  opensSentence: boolean;
+  /** Its sentence has a speech verb outside the quote ("called it", "described as", "said that"). */
+  cueInSentence: boolean;
+  /** Looks like a title: capitalized words, or right after a possessive ("NBC's “Today”"). */
+  titleLike: boolean;
+  /** A cue and speaker right after the quote, or a cue right before it: a sure sign of speech. */
+  speechCue: boolean;
+}
+
+/**
+ * Direct quotations of a news text with their cue and speaker.
+ *
+ * Defaults: unattributed short quotes inside a sentence (scare quotes, titles) are left out
+ * (`keepUnattributed: false`); speakers are resolved to canonical names within the text
+ * (`attribute: true`). Offsets are into `text` as given.
+ */
+export function extractQuotes(text: string, options: ExtractOptions = {}): Quote[] {
+  const blocks = paragraphBlocks(text);
+  const marked = findMarkedQuotes(text, blocks);
+  if (marked.length === 0) return [];
+  const partStarts: number[] = [];
+  const partEnds: number[] = [];
+  for (const q of marked) for (const p of q.parts) {
+    partStarts.push(p.start);
+    partEnds.push(p.end);
+  }
+  const insideQuote = (pos: number) => {
+    let lo = 0;
+    let hi = partStarts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (partStarts[mid] <= pos) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && pos < partEnds[hi];
+  };
+
+  const items: Item[] = marked.map((q) => ({ parts: q.parts, firstBlock: q.firstBlock, lastBlock: q.lastBlock, attribution: null, own: false, opensSentence: false, cueInSentence: false, titleLike: false, speechCue: false }));
+  const joined = joinSplitQuotes(text, mergeBrokenQuotes(text, items));
+  for (let i = 0; i < joined.length; i++) attributeOwn(text, blocks, joined, i, insideQuote);
+  inherit(text, blocks, joined, insideQuote);
+
+  const kept = options.keepUnattributed ? joined : joined.filter((item) => keep(text, item));
+  const resolver = options.attribute === false ? null : new NameResolver(text, insideQuote);
+  let lastSpeaker: { name: string; gender: 'f' | 'm' | null; pos: number } | null = null;
+  const quotes: Quote[] = [];
+  for (const item of kept) {
+    const first = item.parts[0];
+    const last = item.parts[item.parts.length - 1];
+    const mention = item.attribution?.mention ?? null;
+    let speaker: Quote['speaker'] = null;
+    if (mention && resolver) {
+      const resolved = resolver.resolve(mention, lastSpeaker);
+      resolver.learn(mention, resolved.name);
+      speaker = { name: resolved.name, mention: mention.text, start: mention.start, end: mention.end, role: resolved.role ?? mention.role, kind: mention.kind };
+      // Pronouns later in the article may point back to this speaker.
+      if ((mention.person && mention.kind !== 'title') || resolved.name !== mention.text) {
+        lastSpeaker = { name: resolved.name, gender: resolver.genderOf(resolved.name) ?? mention.gender, pos: mention.start };
+      }
+    }
+    quotes.push({
+      start: first.start,
+      end: last.end,
+      text: item.parts.map((p) => text.slice(p.innerStart, p.innerEnd).trim()).join(' '),
+      parts: item.parts,
+      paragraphs: item.lastBlock - item.firstBlock + 1,
+      cue: item.own && item.attribution?.cue ? { ...item.attribution.cue } : null,
+      speaker: options.attribute === false ? null : speaker,
+    });
+  }
+  return quotes;
+}
+
+function blockOf(blocks: Block[], pos: number, hint: number): number {
+  let i = Math.max(0, Math.min(hint, blocks.length - 1));
+  while (i > 0 && blocks[i].start > pos) i--;
+  while (i + 1 < blocks.length && blocks[i + 1].start <= pos) i++;
+  return i;
+}
+
+/**
+ * Nested quote marks flattened by a bad conversion: "... cure the" disease "and save ..." — a quote
+ * cannot end on "the" or "to", so it goes on through the next few words and the next quote.
+ */
+function mergeBrokenQuotes(text: string, items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    if (prev && prev.lastBlock === item.firstBlock && prev.parts.length === 1 && item.parts.length === 1 && prev.parts[0].closed) {
+      const p = prev.parts[0];
+      const lastWord = /(\p{L}+)\s*$/u.exec(text.slice(p.innerStart, p.innerEnd))?.[1]?.toLowerCase();
+      const gap = text.slice(p.end, item.parts[0].start);
+      if (lastWord && DANGLING.has(lastWord) && gap.length <= 40 && !/[.!?;:]/.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 3) {
+        const q = item.parts[0];
+        prev.parts = [{ start: p.start, end: q.end, innerStart: p.innerStart, innerEnd: q.innerEnd, closed: q.closed }];
+        continue;
+      }
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+/** Words a quotation cannot end on. */
+const DANGLING = new Set(['the', 'a', 'an', 'to', 'of', 'and', 'or', 'in', 'on', 'for', 'with', 'by', 'from', 'at', 'as', 'that', 'our', 'their', 'its', 'his', 'her', 'my', 'your', 'is', 'are', 'was', 'were', 'be']);
+
+/**
+ * “We oppose,” she said, “double standards.” is one quote in two parts: consecutive quotes of one
+ * block separated only by an attribution clause are joined, and the clause is their attribution.
+ */
+function joinSplitQuotes(text: string, items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    if (prev && prev.lastBlock === item.firstBlock) {
+      const prevEnd = prev.parts[prev.parts.length - 1].end;
+      const nextStart = item.parts[0].start;
+      const attribution = splitsQuote(text, prev.parts[prev.parts.length - 1], nextStart) ? attributionAfter(text, prevEnd, nextStart) : null;
+      if (attribution && attribution.cue && attribution.mention && /^\s*$/.test(text.slice(attribution.end, nextStart)) && shortTail(text.slice(Math.max(attribution.cue.end, attribution.mention.end), nextStart))) {
+        prev.parts.push(...item.parts);
+        prev.lastBlock = item.lastBlock;
+        if (!prev.attribution) {
+          prev.attribution = attribution;
+          prev.own = true;
+        }
+        continue;
+      }
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+/**
+ * “A,” she said, “b.”: the first part ends with a comma (or dash, question or exclamation mark),
+ * and a short clause ending with a comma leads straight to the next opening mark.
+ */
+function splitsQuote(text: string, part: QuotePart, nextStart: number): boolean {
+  const inner = text.slice(part.innerStart, part.innerEnd).trimEnd();
+  const after = text.slice(part.end, nextStart);
+  if (!/[,\u2014\u2013\-?!\u2026]$/.test(inner) && !after.startsWith(',')) return false;
+  // “Why?” He asked, ... starts a new sentence; “Why?” he asked, “... does not.
+  if (/[?!]$/.test(inner) && /^\s*\p{Lu}/u.test(after) && !/^\s*(?:said|asked|says|asks)\b/i.test(after)) return false;
+  if (!/,\s*$/.test(after)) return false;
+  return after.length <= 120 && !/[.!?;]\s/.test(after.replace(/\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Jr|Sr|St|Lt|Col)\./gu, ''));
+}
+
+/** What follows the speaker and cue of a split quote is short: "told reporters", not "adding that ...". */
+function shortTail(tail: string): boolean {
+  const words = tail.split(/[\s,]+/).filter(Boolean);
+  return words.length <= 3 && !words.some((w) => /ing$/i.test(w));
+}
+
+/** The start of the sentence holding `pos`, not before `floor` (a block start or a previous quote's end). */
+function sentenceStart(text: string, floor: number, pos: number): number {
+  for (let i = pos - 1; i > floor && i > pos - 600; i--) {
+    const ch = text[i];
+    if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? '')) {
+      if (ch === '.' && /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|U\.S|U\.N|Lt|Col|Prof|Rev)$/u.test(text.slice(Math.max(floor, i - 5), i))) continue;
+      return i + 1;
+    }
+  }
+  return Math.max(floor, pos - 600);
+}
+
+/** The end of the sentence that goes on at `pos`, not past `limit`. */
+function sentenceEnd(text: string, pos: number, limit: number): number {
+  const stop = Math.min(limit, pos + 400);
+  for (let i = pos; i < stop; i++) {
+    const ch = text[i];
+    if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ')) return i + 1;
+  }
+  return stop;
+}
+
+const WORD = /[\p{L}]+/gu;
+
+/** A lower-case speech verb in a stretch of text. */
+function hasCue(stretch: string): boolean {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(stretch); m; m = WORD.exec(stretch)) {
+    if (m[0][0] !== m[0][0].toLowerCase() || !cueOf(m[0])) continue;
+    if (m[0] === 'called' && /so-$/i.test(stretch.slice(Math.max(0, m.index - 3), m.index))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Every longer word capitalized: “Saturday Night Live”, “The Art of the Deal”. */
+function isTitleCase(inner: string): boolean {
+  const all = inner.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+/u, '')).filter((w) => w.length > 0);
+  const words = all.filter((w) => w.length > 3);
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+function attributeOwn(text: string, blocks: Block[], items: Item[], index: number, insideQuote: (pos: number) => boolean): void {
+  const item = items[index];
+  const first = item.parts[0];
+  const firstBlock = blocks[item.firstBlock];
+  const next = items[index + 1];
+  // The sentence may hold earlier quotes ("Zakir said that “trainees” ... a “modern life”"): their
+  // words are skipped when looking for a cue, but the sentence starts before them.
+  const from = sentenceStart(text, firstBlock.start, first.start);
+  const before = text.slice(from, first.start);
+  item.opensSentence = /^[\s:\u2014\u2013-]*$/.test(before) || /:\s*$/.test(before);
+  const lastPart = item.parts[item.parts.length - 1];
+  const lastBlock = blocks[item.lastBlock];
+  const afterEnd = sentenceEnd(text, lastPart.end, Math.min(lastBlock.end, next ? next.parts[0].start : lastBlock.end));
+  item.cueInSentence = hasCue(before) || hasCue(text.slice(lastPart.end, afterEnd));
+  // "He added, “More.”": a quote right after its cue is speech even when it looks like a title.
+  const lastWord = /(\p{L}+)[,:]?\s*$/u.exec(before)?.[1];
+  item.speechCue ||= lastWord !== undefined && lastWord === lastWord.toLowerCase() && cueOf(lastWord)?.strong === true;
+  // In a title-case headline every quote is title-case.
+  item.titleLike = /(?:['\u2019]s|so-called)\s*$/i.test(before) || (isTitleCase(item.parts.map((p) => text.slice(p.innerStart, p.innerEnd)).join(' ')) && !isTitleCase(before));
+  if (item.attribution) return;
+
+  for (const part of item.parts) {
+    if (!part.closed) continue;
+    const block = blocks[blockOf(blocks, part.start, item.firstBlock)];
+    const limit = next && next.parts[0].start < block.end ? next.parts[0].start : block.end;
+    const endsSentence = /[.!?\u2026]['"\u2019\u201D]*$/.test(text.slice(part.innerStart, part.innerEnd).trimEnd());
+    const after = attributionAfter(text, part.end, Math.min(limit, block.end), endsSentence);
+    if (after && (after.mention || after.cue)) {
+      item.attribution = after;
+      item.own = true;
+      item.speechCue ||= after.cue !== null && after.mention !== null;
+      if (after.mention) return;
+    }
+  }
+  // "Cruz continued:" as a paragraph of its own, right before the quote's paragraph.
+  const prevBlock = blocks[item.firstBlock - 1];
+  if (!before.trim() && first.start === firstBlock.start && prevBlock && text[prevBlock.end - 1] === ':' && !insideQuote(prevBlock.end - 1)) {
+    const att = attributionBefore(text, sentenceStart(text, prevBlock.start, prevBlock.end - 1), prevBlock.end, insideQuote);
+    if (att && att.mention && !item.attribution?.mention) {
+      item.attribution = att;
+      item.own = att.cue !== null;
+      return;
+    }
+  }
+  if (before.trim().length > 0) {
+    const att = attributionBefore(text, from, first.start, insideQuote);
+    if (att && (att.mention || att.cue)) {
+      if (!item.attribution || (!item.attribution.mention && att.mention)) {
+        item.attribution = att;
+        item.own = att.cue !== null || !item.attribution;
+      }
+    }
+  }
+}
+
+/** A quote with no speaker of its own takes the previous quote's, or the previous sentence's. */
+function inherit(text: string, blocks: Block[], items: Item[], insideQuote: (pos: number) => boolean): void {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.attribution?.mention) continue;
+    const start = item.parts[0].start;
+    const prev = items[i - 1];
+    const blockFrom = blocks[Math.max(0, item.firstBlock - 1)].start;
+    // The nearest cue-and-subject sentence after the previous quote beats the previous quote.
+    const searchFrom = prev ? Math.max(blockFrom, prev.parts[prev.parts.length - 1].end) : blockFrom;
+    const sentence = previousSpeaker(text, searchFrom, start, insideQuote);
+    if (sentence?.mention) {
+      item.attribution = { cue: item.attribution?.cue ?? null, mention: sentence.mention, end: start };
+      continue;
+    }
+    if (prev && prev.attribution?.mention && item.firstBlock - prev.lastBlock <= INHERIT_BLOCKS) {
+      item.attribution = { cue: item.attribution?.cue ?? null, mention: prev.attribution.mention, end: start };
+    }
+  }
+}
+
+function wordCount(text: string, parts: QuotePart[]): number {
+  let n = 0;
+  for (const p of parts) n += text.slice(p.innerStart, p.innerEnd).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return n;
+}
+
+function keep(text: string, item: Item): boolean {
+  const words = wordCount(text, item.parts);
+  if (words === 0) return false;
+  const attributed = item.own && Boolean(item.attribution?.cue);
+  if (item.opensSentence) return attributed || words >= MIN_SENTENCE_QUOTE_WORDS;
+  // Inside a sentence: titles of shows and books are not speech, even next to a verb.
+  if (item.titleLike && words <= MAX_TITLE_WORDS && !item.speechCue) return false;
+  return attributed || item.cueInSentence || words >= MIN_UNATTRIBUTED_WORDS;
+}

@@ -1,0 +1,273 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractQuotes, type Quote } from '../src/quotes/index.js';
+import { runMimeo } from './cli-run.js';
+
+// Every article here is made up for the tests.
+
+function only(text: string): Quote {
+  const quotes = extractQuotes(text);
+  assert.equal(quotes.length, 1, JSON.stringify(quotes.map((q) => text.slice(q.start, q.end))));
+  return quotes[0];
+}
+
+function spanOf(text: string, q: { start: number; end: number }): string {
+  return text.slice(q.start, q.end);
+}
+
+test('a quote split by its attribution is one quote in two parts', () => {
+  const text = 'Mayor Lena Okafor defended the budget on Monday. “We cut nothing that matters,” she said, “and we kept every library open.”';
+  const q = only(text);
+  assert.equal(spanOf(text, q), '“We cut nothing that matters,” she said, “and we kept every library open.”');
+  assert.equal(q.parts.length, 2);
+  assert.equal(q.text, 'We cut nothing that matters, and we kept every library open.');
+  assert.equal(q.cue?.verb, 'say');
+  assert.equal(spanOf(text, q.cue!), 'said');
+  assert.equal(q.speaker?.mention, 'she');
+  assert.equal(q.speaker?.kind, 'pronoun');
+  assert.equal(q.speaker?.name, 'Lena Okafor');
+});
+
+test('a quote ending its sentence is not joined with the next one', () => {
+  const text = '“The river is rising,” said Oskar Lind, a local farmer. “We need sandbags now.”';
+  const quotes = extractQuotes(text);
+  assert.equal(quotes.length, 2);
+  assert.equal(quotes[0].speaker?.name, 'Oskar Lind');
+  assert.equal(quotes[0].speaker?.role, 'local farmer');
+  assert.equal(quotes[1].speaker?.name, 'Oskar Lind', 'the next sentence keeps the speaker');
+  assert.equal(quotes[1].cue, null);
+});
+
+test('a multi-paragraph quote: a paragraph opens a quote and the next one goes on with a new mark', () => {
+  const text = [
+    'The harbour master, Tomas Brandt, described the storm in detail.',
+    '“The first wave hit the pier at midnight. Nobody was hurt.',
+    '“By morning the boats were back in the water,” Brandt said.',
+  ].join('\n\n');
+  const q = only(text);
+  assert.equal(q.paragraphs, 2);
+  assert.equal(q.parts.length, 2);
+  assert.equal(q.parts[0].closed, false);
+  assert.ok(spanOf(text, q).startsWith('“The first wave') && spanOf(text, q).endsWith('water,”'));
+  assert.equal(q.speaker?.name, 'Tomas Brandt');
+});
+
+test('nested single quotes stay inside the double quote', () => {
+  const text = '“He told me ‘never again’ and walked out,” said Ana Ruiz, a union organiser.';
+  const q = only(text);
+  assert.equal(q.start, 0);
+  assert.equal(spanOf(text, q), '“He told me ‘never again’ and walked out,”');
+  assert.equal(q.speaker?.name, 'Ana Ruiz');
+  assert.equal(q.speaker?.role, 'union organiser');
+});
+
+test('guillemets, „German“ marks, British single quotes and doubled apostrophes', () => {
+  const text = '«We will stay here», said Pierre Lamy. „We are not leaving this town“, Jonas Weber said.';
+  const quotes = extractQuotes(text);
+  assert.deepEqual(quotes.map((q) => q.text), ['We will stay here', 'We are not leaving this town']);
+  assert.deepEqual(quotes.map((q) => q.speaker?.name), ['Pierre Lamy', 'Jonas Weber']);
+
+  const british = '‘We have done nothing wrong,’ said Harriet Cole, the club’s chairwoman. ‘The fans deserve better.’';
+  assert.deepEqual(extractQuotes(british).map((q) => q.text), ['We have done nothing wrong,', 'The fans deserve better.']);
+
+  const doubled = "''The vote is ours,'' said Ruth Amsel. ''We counted every ballot twice.''";
+  assert.deepEqual(extractQuotes(doubled).map((q) => q.text), ['The vote is ours,', 'We counted every ballot twice.']);
+});
+
+test('apostrophes, decades and inch marks are not quote marks', () => {
+  const text = "The '90s were the players' best years, and rock 'n' roll didn't die. He is 6'2\" tall and the board is 12\" wide. “It’s fine,” said Mr. Dale.";
+  const q = only(text);
+  assert.equal(spanOf(text, q), '“It’s fine,”');
+});
+
+test('an unbalanced mark never swallows the rest of the article', () => {
+  const text = [
+    'The council met on Tuesday. “We will vote next week, said the chair, Rosa Lind.',
+    'The vote was postponed.',
+    'Members left early and the hall was locked.',
+    '“It was a long day,” Lind said.',
+  ].join('\n\n');
+  const quotes = extractQuotes(text);
+  for (const q of quotes) assert.ok(!spanOf(text, q).includes('\n'), `runaway quote: ${spanOf(text, q)}`);
+  assert.ok(quotes.some((q) => q.text === 'It was a long day,' && q.speaker?.name === 'Rosa Lind'));
+
+  const stray = 'Prices rose again." The shops were full all week.\n\n“Buy early,” a trader said.';
+  assert.deepEqual(extractQuotes(stray).map((q) => q.text), ['Buy early,']);
+});
+
+test('broken marks from a bad conversion are joined, not spread over the paragraph', () => {
+  const text = '"These are the efforts we made to cure the" illness "and protect people from harm, "Dana Pell said.\n\nNothing else was said.';
+  const q = only(text);
+  assert.ok(spanOf(text, q).startsWith('"These are') && spanOf(text, q).endsWith('harm, "'));
+  assert.equal(q.speaker?.name, 'Dana Pell');
+});
+
+test('a 1 MB paragraph without punctuation finishes quickly', () => {
+  const words = ['river', 'stone', 'Market', 'said', 'the', 'quietly', 'North'];
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < 1_000_000; i++) {
+    const word = words[(i * 5 + (i >> 2)) % words.length] + (i % 97 === 0 ? '"' : i % 89 === 0 ? "'" : '');
+    parts.push(word);
+    length += word.length + 1;
+  }
+  const text = parts.join(' ');
+  const t0 = performance.now();
+  const quotes = extractQuotes(text);
+  const ms = performance.now() - t0;
+  assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
+  for (const q of quotes) assert.ok(q.end - q.start < 2000, 'no quote spans the whole paragraph');
+});
+
+test('pronouns and titles resolve to the person the article introduced', () => {
+  const text = [
+    'Vera Kolar, the port authority spokeswoman, spoke to reporters. “The ships will wait,” the spokeswoman said.',
+    'Kolar later added that delays were likely. “Nobody wants this,” she said.',
+  ].join('\n\n');
+  const quotes = extractQuotes(text);
+  assert.equal(quotes.length, 2);
+  assert.equal(quotes[0].speaker?.kind, 'title');
+  assert.equal(quotes[0].speaker?.mention, 'the spokeswoman');
+  assert.equal(quotes[0].speaker?.name, 'Vera Kolar');
+  assert.equal(quotes[1].speaker?.kind, 'pronoun');
+  assert.equal(quotes[1].speaker?.name, 'Vera Kolar');
+  assert.equal(quotes[1].speaker?.role, 'port authority spokeswoman');
+});
+
+test('a surname resolves to the full name; a title before the name is its role', () => {
+  const text = 'Harbour Board Chairman Ilse Brenner opened the meeting. Later, “We are ready,” Brenner told reporters.';
+  const q = only(text);
+  assert.equal(q.speaker?.mention, 'Brenner');
+  assert.equal(q.speaker?.name, 'Ilse Brenner');
+  assert.equal(q.speaker?.role, 'Harbour Board Chairman');
+  assert.equal(q.cue?.verb, 'tell');
+});
+
+test('"according to" attributions, before and after the quote', () => {
+  const text = '“Prices will rise by spring,” according to Marta Ionescu, an economist at the central bank. According to the ministry, “the plan is final.”';
+  const quotes = extractQuotes(text);
+  assert.equal(quotes.length, 2);
+  assert.equal(quotes[0].cue?.verb, 'according to');
+  assert.equal(quotes[0].speaker?.name, 'Marta Ionescu');
+  assert.equal(quotes[1].cue?.verb, 'according to');
+  assert.equal(quotes[1].speaker?.kind, 'organisation');
+  assert.equal(quotes[1].speaker?.mention, 'the ministry');
+});
+
+test('partial quotes inside a sentence with a cue are kept; scare quotes and show titles are not', () => {
+  // Short quotes are kept for their cue, so a scare quote needs a sentence without one.
+  const text = 'Minister Paul Arden said the new line was “a gift to the north” and would be “finished on time”. Critics of the so-called “green” plan watched NBC’s “Morning Hour” instead.';
+  const quotes = extractQuotes(text);
+  assert.deepEqual(quotes.map((q) => q.text), ['a gift to the north', 'finished on time']);
+  assert.ok(quotes.every((q) => q.speaker?.name === 'Paul Arden'));
+});
+
+test('a quote paragraph without a cue takes the speaker of the sentence before it', () => {
+  const text = 'Senator Gil Moreno accused the agency of several failures.\n\nThese included “late payments, lost files and letters that nobody answered”.';
+  const q = only(text);
+  assert.equal(q.speaker?.name, 'Gil Moreno');
+  assert.equal(q.cue, null);
+});
+
+// --- CLI ---
+
+const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+
+const mimeo = runMimeo;
+
+test('mimeo quotes FILE --json prints the documented shape with offsets into the file', () => {
+  const text = 'Mayor Lena Okafor spoke on Monday.\n\n“We cut nothing that matters,” she said, “and we kept every library open.”\n';
+  const file = join(tmp, 'article.txt');
+  writeFileSync(file, text);
+  const run = mimeo(['quotes', file, '--json']);
+  assert.equal(run.status, 0, run.stderr);
+  const json = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+  assert.equal(json.length, 1);
+  const q = json[0] as { start: number; end: number; text: string; cue: { start: number; end: number } | null; speaker: { name: string; start: number; end: number } | null };
+  for (const key of ['start', 'end', 'text', 'cue', 'speaker']) assert.ok(key in json[0], `missing ${key}`);
+  assert.equal(text.slice(q.start, q.end), '“We cut nothing that matters,” she said, “and we kept every library open.”');
+  assert.equal(text.slice(q.cue!.start, q.cue!.end), 'said');
+  assert.equal(q.speaker!.name, 'Lena Okafor');
+  assert.equal(text.slice(q.speaker!.start, q.speaker!.end), 'she');
+
+  const stdin = mimeo(['quotes', '-'], text);
+  assert.equal(stdin.status, 0, stdin.stderr);
+  assert.match(stdin.stdout, /1 quote/);
+  assert.match(stdin.stdout, /Lena Okafor/);
+});
+
+test('mimeo quotes on a missing file fails with one line', () => {
+  const run = mimeo(['quotes', join(tmp, 'nope.txt')]);
+  assert.notEqual(run.status, 0);
+  assert.equal(run.stderr.trim().split('\n').length, 1);
+  assert.match(run.stderr, /^mimeo: .*no such file/);
+});
+
+// --- The motivating case (real reports kept outside the repository; see ../shared/seeds/README.md) ---
+
+const seedsDir = fileURLToPath(new URL('../../shared/seeds', import.meta.url));
+const skip = existsSync(seedsDir) ? false : `seeds not found at ${seedsDir}`;
+
+function seed(prefix: string): string {
+  const name = readdirSync(seedsDir).find((f) => f.startsWith(`${prefix}_`) && f.endsWith('.txt'));
+  assert.ok(name, `seed ${prefix} missing`);
+  return readFileSync(join(seedsDir, name), 'utf8');
+}
+
+/** The speaker of the quote whose words start with `opening`. */
+function speakerOf(quotes: Quote[], opening: string): string | undefined {
+  const q = quotes.find((x) => x.text.startsWith(opening));
+  assert.ok(q, `no quote starting "${opening}"`);
+  return q.speaker?.name;
+}
+
+test('seed 002: Hua Chunying, Rubio and Smith, Shohrat Zakir, Kelley Currie', { skip }, () => {
+  const quotes = extractQuotes(seed('002'));
+  assert.equal(speakerOf(quotes, 'The relevant practices'), 'Hua Chunying');
+  assert.equal(speakerOf(quotes, 'We oppose double standards'), 'Hua Chunying');
+  assert.equal(speakerOf(quotes, 'They are all the active efforts'), 'Hua Chunying');
+  assert.equal(speakerOf(quotes, 'We believe that targeted sanctions'), 'Marco Rubio and Chris Smith');
+  assert.equal(speakerOf(quotes, 'At a time when'), 'Marco Rubio and Chris Smith');
+  assert.equal(speakerOf(quotes, 'Through vocational training'), 'Shohrat Zakir');
+  assert.equal(speakerOf(quotes, 'They have notably enhanced'), 'Shohrat Zakir');
+  assert.equal(speakerOf(quotes, 'it has actively saved'), 'Shohrat Zakir');
+  assert.equal(speakerOf(quotes, 'The stated goal'), 'Kelley Currie');
+  assert.equal(speakerOf(quotes, 'We hope that friends'), 'Hua Chunying');
+});
+
+test('seed 001 (machine-translated, broken marks): the same speakers', { skip }, () => {
+  const text = seed('001');
+  const quotes = extractQuotes(text);
+  assert.equal(speakerOf(quotes, 'The practices in China'), 'Hua Chunying');
+  assert.equal(speakerOf(quotes, 'We oppose double standards'), 'Hua Chunying');
+  assert.equal(speakerOf(quotes, 'These are all the active efforts'), 'Hua Chunying');
+  assert.equal(speakerOf(quotes, 'We believe targeted sanctions'), 'Marco Rubio and Chris Smith');
+  assert.equal(speakerOf(quotes, 'Thanks to the professional training'), 'Shohrat Zakir');
+  assert.equal(speakerOf(quotes, 'The declared goal'), 'Kelley Currie');
+  assert.equal(speakerOf(quotes, 'We hope that media friends'), 'Hua Chunying');
+  // The stray marks ('" man on the industrial scale.', 'and nuns. "') start no quote of their own.
+  for (const q of quotes) assert.ok(!q.text.startsWith('man on the') && !q.text.startsWith('and nuns'), q.text);
+});
+
+test("seed 000: Zakir's partial quotes and the detainees' chant", { skip }, () => {
+  const quotes = extractQuotes(seed('000'));
+  assert.equal(speakerOf(quotes, 'free vocational training'), 'Shohrat Zakir');
+  assert.equal(speakerOf(quotes, 'modern life'), 'Shohrat Zakir');
+  assert.equal(speakerOf(quotes, 'confident about the future'), 'Shohrat Zakir');
+  // The chant is attributed to "they" (the detainees): the mention, not resolved to a name.
+  const chant = quotes.find((q) => q.text.startsWith('Thank the Party'));
+  assert.equal(chant?.speaker?.mention, 'they');
+});
+
+test('seed 003: the Commerce Department, Mike Pompeo, Geng Shuang', { skip }, () => {
+  const quotes = extractQuotes(seed('003'));
+  assert.match(speakerOf(quotes, 'China’s campaign of repression') ?? '', /Commerce Department/);
+  assert.equal(speakerOf(quotes, 'mass detentions in internment camps'), 'Mike Pompeo');
+  assert.equal(speakerOf(quotes, 'There is no such thing'), 'Geng Shuang');
+  assert.equal(speakerOf(quotes, 'These accusations are nothing more'), 'Geng Shuang');
+});
