@@ -42,6 +42,15 @@ test('a quote ending its sentence is not joined with the next one', () => {
   assert.equal(quotes[1].cue, null);
 });
 
+test('a short quoted sentence right after the speaker\'s attributed quote is kept, with that speaker', () => {
+  const text = 'Mayor Ada Brennan was asked about the lawsuits. "They sue," she said. "Everybody sues."';
+  const quotes = extractQuotes(text);
+  assert.deepEqual(quotes.map((q) => [spanOf(text, q), q.speaker?.name]), [['"They sue,"', 'Ada Brennan'], ['"Everybody sues."', 'Ada Brennan']]);
+  // With another sentence between them it is no longer the same speech.
+  const apart = 'Mayor Ada Brennan spoke. "No," she said. Then the council voted. "Fine."';
+  assert.deepEqual(extractQuotes(apart).map((q) => spanOf(apart, q)), ['"No,"']);
+});
+
 test('a multi-paragraph quote: a paragraph opens a quote and the next one goes on with a new mark', () => {
   const text = [
     'The harbour master, Tomas Brandt, described the storm in detail.',
@@ -136,6 +145,18 @@ test('pronouns and titles resolve to the person the article introduced', () => {
   assert.equal(quotes[1].speaker?.kind, 'pronoun');
   assert.equal(quotes[1].speaker?.name, 'Vera Kolar');
   assert.equal(quotes[1].speaker?.role, 'port authority spokeswoman');
+});
+
+test('a quote signed on the next line after a dash takes that name', () => {
+  const text = 'Readers wrote in about the ferry.\n\n"The crossing is our only road to the mainland."\n\n- Ada Brennan, Pell Creek.\n\nThe board meets again in May.';
+  const q = only(text);
+  assert.equal(q.speaker?.name, 'Ada Brennan');
+  assert.equal(text.slice(q.speaker!.start, q.speaker!.end), 'Ada Brennan');
+});
+
+test('places and groups are not people a pronoun can stand for', () => {
+  const text = 'Nora Vell campaigned in West Virginia on Monday. “We will win here,” she said.';
+  assert.equal(only(text).speaker?.name, 'Nora Vell');
 });
 
 test('a surname resolves to the full name; a title before the name is its role', () => {

@@ -67,7 +67,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   for (let i = 0; i < joined.length; i++) attributeOwn(text, blocks, joined, i, insideQuote);
   inherit(text, blocks, joined, insideQuote);
 
-  const kept = options.keepUnattributed ? joined : joined.filter((item) => keep(text, item));
+  const kept = options.keepUnattributed ? joined : joined.filter((item, i) => keep(text, item, joined[i - 1]));
   const resolver = options.attribute === false ? null : new NameResolver(text, insideQuote);
   let lastSpeaker: { name: string; gender: 'f' | 'm' | null; pos: number } | null = null;
   const quotes: Quote[] = [];
@@ -254,6 +254,17 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
       if (after.mention) return;
     }
   }
+  // A quote closing its paragraph, signed on the next line: "— Jane Roe, Portland."
+  const lastBlockNow = blocks[item.lastBlock];
+  const nextBlock = blocks[item.lastBlock + 1];
+  if (nextBlock && !item.attribution?.mention && /^[\s.,]*$/.test(text.slice(lastPart.end, lastBlockNow.end)) && /^[-\u2013\u2014\u2015]/.test(text.slice(nextBlock.start, nextBlock.start + 1))) {
+    const signed = attributionAfter(text, nextBlock.start, nextBlock.end, true);
+    if (signed?.mention && !signed.cue) {
+      item.attribution = signed;
+      item.own = true;
+      return;
+    }
+  }
   // "Cruz continued:" as a paragraph of its own, right before the quote's paragraph.
   const prevBlock = blocks[item.firstBlock - 1];
   if (!before.trim() && first.start === firstBlock.start && prevBlock && text[prevBlock.end - 1] === ':' && !insideQuote(prevBlock.end - 1)) {
@@ -296,17 +307,24 @@ function inherit(text: string, blocks: Block[], items: Item[], insideQuote: (pos
   }
 }
 
+/** “They sue,” he said. “Everybody sues.”: a short sentence quoted right after the speaker's own attributed quote. */
+function continuesSpeech(text: string, item: Item, prev: Item | undefined): boolean {
+  if (!prev || prev.lastBlock !== item.firstBlock || !prev.own || !prev.attribution?.cue || !prev.attribution.mention) return false;
+  const gap = text.slice(prev.parts[prev.parts.length - 1].end, item.parts[0].start);
+  return prev.attribution.end <= item.parts[0].start && /^[\s.]*$/.test(text.slice(prev.attribution.end, item.parts[0].start)) && gap.length <= 80;
+}
+
 function wordCount(text: string, parts: QuotePart[]): number {
   let n = 0;
   for (const p of parts) n += text.slice(p.innerStart, p.innerEnd).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   return n;
 }
 
-function keep(text: string, item: Item): boolean {
+function keep(text: string, item: Item, prev: Item | undefined): boolean {
   const words = wordCount(text, item.parts);
   if (words === 0) return false;
   const attributed = item.own && Boolean(item.attribution?.cue);
-  if (item.opensSentence) return attributed || words >= MIN_SENTENCE_QUOTE_WORDS;
+  if (item.opensSentence) return attributed || words >= MIN_SENTENCE_QUOTE_WORDS || continuesSpeech(text, item, prev);
   // Inside a sentence: titles of shows and books are not speech, even next to a verb.
   if (item.titleLike && words <= MAX_TITLE_WORDS && !item.speechCue) return false;
   return attributed || item.cueInSentence || words >= MIN_UNATTRIBUTED_WORDS;

@@ -68,7 +68,7 @@ export class NameResolver {
       let j = i;
       while (j < toks.length && (isNameToken(toks[j]) || j === i)) j++;
       const words = toks.slice(i, j);
-      if (words.length < 2 || words.some((t) => isOrgWord(t.text) || /^\p{Lu}{2,}$/u.test(t.text) && t.text.length > 3)) continue;
+      if (words.length < 2 || words.some((t) => isOrgWord(t.text) || /^\p{Lu}{2,}$/u.test(t.text) && t.text.length > 3) || !personLike(words.map((t) => t.text))) continue;
       const start = words[0].start;
       const end = words[words.length - 1].end;
       const name = text.slice(start, end);
@@ -231,6 +231,18 @@ function nearestBefore(people: Person[], pos: number): Person | null {
     }
   }
   return best;
+}
+
+// Capitalized runs that name places, peoples and things, not people: "West Virginia", "Muslim Americans", "Trump World".
+const PLACE_FIRST = /^(?:north|south|east|west|new|northern|southern|eastern|western|central|upper|lower|greater|san|santa|los|las|fort|mount|lake|port)$/i;
+const NOT_PERSON_WORD = /^(?:world|zone|america|americas|patriarchate|city|county|island|islands|valley|street|avenue|square|park|hall|church|district|region|province|republic|kingdom|empire|river|bay|coast|beach|airport|station|bridge|tower|plaza|road|highway|mountains|hills|heights|springs|falls|caucus|caucuses|primary|convention|summit|act|bill|amendment|day|week|year|era|war|cup|games|awards|prize|show)$/i;
+
+/** Two or more name words that could name a person (not a place, a group of people or an event). */
+function personLike(words: string[]): boolean {
+  if (PLACE_FIRST.test(words[0])) return false;
+  // A plural last word names a group ("Muslim Americans", "House Democrats"); a dotted word that is not an initial ends a sentence.
+  if (/[^s']s$/.test(words[words.length - 1]) && /^\p{Lu}\p{Ll}+(?:an|ist|ite|crat|can|ian)s$/u.test(words[words.length - 1])) return false;
+  return !words.some((w) => NOT_PERSON_WORD.test(w) || (/\.$/.test(w) && w.length > 3));
 }
 
 function honorificGender(h: string): 'f' | 'm' | null {
