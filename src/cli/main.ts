@@ -7,6 +7,7 @@ import { registerEval } from './eval.js';
 import { registerQuotes } from './quotes.js';
 import { registerReport } from './report.js';
 import { registerScan } from './scan.js';
+import { registerServe } from './serve.js';
 import { registerStories } from './stories.js';
 import { registerViews } from './views.js';
 
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerQuotes(program);
   registerReport(program);
   registerScan(program);
+  registerServe(program);
   registerStories(program);
   registerViews(program);
   // Bare `mimeo` or a typo: one clear line instead of commander's help dump or argument count.

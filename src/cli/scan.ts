@@ -168,7 +168,7 @@ function scanSummary(store: Store, stats: ScanStats): string {
 }
 
 /** Documents judged the original of the most links. */
-function mostCopied(store: Store, directed: DirectedLink[], limit: number): { id: string; title: string | null; copies: number }[] {
+export function mostCopied(store: Store, directed: DirectedLink[], limit: number): { id: string; title: string | null; copies: number }[] {
   const counts = new Map<string, number>();
   for (const d of directed) if (d.source !== null) counts.set(d.source, (counts.get(d.source) ?? 0) + 1);
   return [...counts]

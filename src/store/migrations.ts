@@ -154,11 +154,36 @@ UPDATE documents SET indexed = 0 WHERE duplicate_of_seq IS NULL AND indexed = 1
   AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.seq = documents.seq);
 `;
 
+/*
+ * Version 4: full-text search over titles and texts (`mimeo serve`'s document search). A contentless
+ * FTS5 table keyed by seq: the texts are not stored twice; triggers keep it in step with `texts` and
+ * with title changes, so no writer has to remember it. Porter stemming, accents folded.
+ */
+const V4 = `
+CREATE VIRTUAL TABLE search USING fts5(title, text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2');
+INSERT INTO search(rowid, title, text) SELECT d.seq, coalesce(d.title, ''), t.text FROM documents d JOIN texts t ON t.seq = d.seq;
+CREATE TRIGGER search_text_insert AFTER INSERT ON texts BEGIN
+  INSERT INTO search(rowid, title, text) VALUES (new.seq, coalesce((SELECT title FROM documents WHERE seq = new.seq), ''), new.text);
+END;
+CREATE TRIGGER search_text_update AFTER UPDATE OF text ON texts BEGIN
+  DELETE FROM search WHERE rowid = old.seq;
+  INSERT INTO search(rowid, title, text) VALUES (new.seq, coalesce((SELECT title FROM documents WHERE seq = new.seq), ''), new.text);
+END;
+CREATE TRIGGER search_text_delete AFTER DELETE ON texts BEGIN
+  DELETE FROM search WHERE rowid = old.seq;
+END;
+CREATE TRIGGER search_title_update AFTER UPDATE OF title ON documents WHEN new.title IS NOT old.title BEGIN
+  DELETE FROM search WHERE rowid = new.seq;
+  INSERT INTO search(rowid, title, text) SELECT new.seq, coalesce(new.title, ''), text FROM texts WHERE seq = new.seq;
+END;
+`;
+
 /** Ordered; append only. Each runs in its own transaction and sets PRAGMA user_version = version. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: V1 },
   { version: 2, up: v2 },
   { version: 3, up: V3 },
+  { version: 4, up: V4 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

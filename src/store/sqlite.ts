@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Passage, PassageKind } from '../align/types.js';
 import type { DirectionCall } from '../provenance/types.js';
 import { connect, type OpenOptions } from './connect.js';
+import { UserError } from '../cli/errors.js';
 import {
   INFO_COLUMNS,
   INFO_FROM,
@@ -24,6 +25,8 @@ import {
 import type {
   DocumentFilter,
   DocumentInfo,
+  DocumentPage,
+  DocumentQuery,
   FeatureItem,
   FeatureRecord,
   LinkFilter,
@@ -121,6 +124,7 @@ export class SqliteStore implements Store {
   private readonly s;
   private readonly linkQueries = new Map<string, Statement<(string | number)[], LinkRow>>();
   private readonly quoteQueries = new Map<string, Statement<(string | number)[], QuoteRow & { doc: string }>>();
+  private readonly searchQueries = new Map<string, { page: Statement<(string | number)[], InfoRow>; total: Statement<(string | number)[], { n: number }> }>();
   private readonly putDocumentsTx;
   private readonly putFeaturesTx;
   private readonly putAlignmentTx;
@@ -137,6 +141,9 @@ export class SqliteStore implements Store {
         `SELECT ${INFO_COLUMNS}, t.text FROM ${INFO_FROM} JOIN texts t ON t.seq = d.seq WHERE d.seq = ?`,
       ),
       list: db.prepare<[number, number], InfoRow>(`SELECT ${INFO_COLUMNS} FROM ${INFO_FROM} ORDER BY d.seq LIMIT ? OFFSET ?`),
+      outlets: db.prepare<[], { outlet: string; documents: number }>(
+        'SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY documents DESC, outlet',
+      ),
       listByOutlet: db.prepare<[string, number, number], InfoRow>(
         `SELECT ${INFO_COLUMNS} FROM ${INFO_FROM} WHERE d.outlet = ? ORDER BY d.seq LIMIT ? OFFSET ?`,
       ),
@@ -355,6 +362,54 @@ export class SqliteStore implements Store {
     return rows.map(toInfo);
   }
 
+  searchDocuments(query: DocumentQuery): DocumentPage {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    const match = query.text === undefined ? null : ftsQuery(query.text);
+    if (query.text !== undefined && match === null) return { total: 0, documents: [] };
+    if (match !== null) {
+      where.push('s.search MATCH ?');
+      params.push(match);
+    }
+    if (query.outlet !== undefined) {
+      where.push('d.outlet = ?');
+      params.push(query.outlet);
+    }
+    // ISO dates compare as text; `to` takes the whole day (or month) it names.
+    if (query.from !== undefined) {
+      where.push('d.published >= ?');
+      params.push(query.from);
+    }
+    if (query.to !== undefined) {
+      where.push('d.published < ?');
+      params.push(`${query.to}\uffff`);
+    }
+    const from = match !== null ? `search s JOIN ${INFO_FROM.replace(/^documents d\b/, 'documents d ON d.seq = s.rowid')}` : INFO_FROM;
+    const key = `${match !== null}|${where.join('&')}`;
+    let q = this.searchQueries.get(key);
+    if (!q) {
+      const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+      q = {
+        page: this.db.prepare(`SELECT ${INFO_COLUMNS} FROM ${from}${filter} ORDER BY ${match !== null ? 's.rank, ' : ''}d.seq LIMIT ? OFFSET ?`),
+        total: this.db.prepare(`SELECT count(*) AS n FROM ${from}${filter}`),
+      };
+      this.searchQueries.set(key, q);
+    }
+    try {
+      const total = q.total.get(...params)?.n ?? 0;
+      const documents = q.page.all(...params, query.limit ?? -1, query.offset ?? 0).map(toInfo);
+      return { total, documents };
+    } catch (error) {
+      // A store made by an older Mimeo opened read-only has no search table yet.
+      if (/no such table: search/.test((error as Error).message)) throw new UserError(`${this.location}: no search index yet (made by an older Mimeo): run mimeo scan or mimeo serve on it once to build it`);
+      throw error;
+    }
+  }
+
+  outlets(): Array<{ outlet: string; documents: number }> {
+    return this.s.outlets.all();
+  }
+
   counts(): StoreCounts {
     const docs = this.s.documentCounts.get() ?? { documents: 0, duplicates: 0, indexed: 0, aligned: 0 };
     const linksByKind: Record<PassageKind, number> = { verbatim: 0, edited: 0, paraphrase: 0 };
@@ -486,4 +541,19 @@ export class SqliteStore implements Store {
       this.db.close();
     }
   }
+}
+
+/**
+ * A user's search words as an FTS5 query: every word must occur (AND); quotes make each word a
+ * literal so FTS5 operators and column filters in the input mean nothing; "word*" keeps a prefix.
+ * Null when nothing searchable is left.
+ */
+export function ftsQuery(input: string): string | null {
+  const words = input.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019_-]*\*?/gu) ?? [];
+  const terms = words.slice(0, 32).map((w) => {
+    const prefix = w.endsWith('*');
+    const word = (prefix ? w.slice(0, -1) : w).replace(/"/g, '');
+    return `"${word}"${prefix ? '*' : ''}`;
+  });
+  return terms.length > 0 ? terms.join(' ') : null;
 }

@@ -71,6 +71,25 @@ export interface DocumentFilter {
   offset?: number;
 }
 
+/** A document search: every given condition must hold. */
+export interface DocumentQuery {
+  /** Words that must all occur in the title or text (stemmed; a trailing * matches a prefix). */
+  text?: string;
+  outlet?: string;
+  /** Published on or after / on or before (ISO date or date-time prefix compare). */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface DocumentPage {
+  /** All matches, not only this page. */
+  total: number;
+  /** Best text match first when `text` is given, else in stored order. */
+  documents: DocumentInfo[];
+}
+
 export interface StoreCounts {
   /** All documents, exact duplicates included. */
   documents: number;
@@ -124,6 +143,9 @@ export interface Store {
   getDocument(id: string): StoredDocument | undefined;
   getDocumentBySeq(seq: number): StoredDocument | undefined;
   listDocuments(filter?: DocumentFilter): DocumentInfo[];
+  searchDocuments(query: DocumentQuery): DocumentPage;
+  /** Distinct outlets with their document counts, most documents first. */
+  outlets(): Array<{ outlet: string; documents: number }>;
   counts(): StoreCounts;
 
   /** Stores features (and quotes, when given) and marks the documents indexed. */
