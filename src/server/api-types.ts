@@ -7,8 +7,10 @@ import type { RelatedItemJson, RelatedViewJson } from '../cli/views.js';
 import type { EvidenceJson, LinkJson } from '../cli/views-format.js';
 import type { DirectionCall } from '../provenance/types.js';
 import type { DocumentMetaJson } from '../store/document-json.js';
+import type { QuoteDrift, Utterance, UtteranceVariant } from '../quotes/match.js';
 
 export type { CorpusQuotesJson, DocumentMetaJson, EvidenceJson, LinkJson, RelatedItemJson, RelatedViewJson, StoryJson };
+export type { QuoteDrift, Utterance as UtteranceJson, UtteranceVariant as UtteranceVariantJson };
 
 /** Every error: one line, with a 4xx/5xx status. */
 export interface ApiErrorJson {

@@ -33,7 +33,7 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.m
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
@@ -77,8 +77,8 @@ function staticFile(root: string, path: string): { body: Buffer; type: string } 
   const file = normalize(join(root, decoded));
   const inside = file.startsWith(root.endsWith(sep) ? root : root + sep);
   if (inside && existsSync(file) && statSync(file).isFile()) return { body: readFileSync(file), type: TYPES[extname(file)] ?? 'application/octet-stream' };
-  // Client-side routes (/doc/…, /compare) get the app; a missing asset is a 404.
-  if (/\.[a-z0-9]{1,5}$/i.test(decoded) && !decoded.endsWith('.html')) return null;
+  // Client-side routes (/doc/ID, /compare…) get the app, whatever the id looks like; a missing asset is a 404.
+  if (decoded.startsWith('/assets/')) return null;
   return { body: readFileSync(join(root, 'index.html')), type: TYPES['.html'] };
 }
 
