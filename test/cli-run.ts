@@ -15,8 +15,8 @@ export function runMimeo(args: string[], input?: string | Buffer): CliRun {
     cwd: PROJECT_ROOT,
     input,
     encoding: 'utf8',
-    // Not a TTY here anyway; NO_COLOR makes the plain-marker output explicit. No database from the caller's shell.
-    env: { ...process.env, NO_COLOR: '1', MIMEO_DEBUG: '', MIMEO_DB: '' },
+    // Not a TTY here anyway; NO_COLOR makes the plain-marker output explicit. No database or token from the caller's shell.
+    env: { ...process.env, NO_COLOR: '1', MIMEO_DEBUG: '', MIMEO_DB: '', MIMEO_TOKEN: '' },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { startServer } from '../server/index.js';
 import { dbLocation, dbOption } from './db.js';
 import { UserError } from './errors.js';
@@ -31,12 +31,12 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('serve the corpus: JSON API under /api and the browser workbench')
     .addOption(dbOption())
-    .option('--port <n>', `port (default ${DEFAULT_PORT}; 0 picks a free one)`, parsePort, DEFAULT_PORT)
-    .option('--host <address>', 'address to bind (default 127.0.0.1; any other needs --token)', '127.0.0.1')
-    .option('--token <secret>', 'require this token on every request (Authorization: Bearer, or open the printed URL)')
-    .option('--max-body <mb>', 'largest request body in MB (default 5)', parseMegabytes, 5 * 1024 * 1024)
+    .option('--port <n>', 'port (0 picks a free one)', parsePort, DEFAULT_PORT)
+    .option('--host <address>', 'address to bind (any but loopback needs --token)', '127.0.0.1')
+    .option('--token <secret>', 'require this token (or $MIMEO_TOKEN) on every request: Authorization: Bearer, or open the printed URL')
+    .addOption(new Option('--max-body <mb>', 'largest upload in MB (JSON bodies: at most 2)').argParser(parseMegabytes).default(5 * 1024 * 1024, '5'))
     .action(async (options: ServeCliOptions) => {
-      const token = options.token ?? process.env.MIMEO_TOKEN;
+      const token = options.token ?? (process.env.MIMEO_TOKEN || undefined);
       const running = await startServer({ db: dbLocation(options.db), port: options.port, host: options.host, token, maxBodyBytes: options.maxBody });
       const url = token ? `${running.url}?token=${encodeURIComponent(token)}` : running.url;
       process.stdout.write(`mimeo serve: ${dbLocation(options.db)} at ${url} (Ctrl-C to stop)\n`);

@@ -22,12 +22,8 @@ export function directLink(link: LinkRecord, a: DocumentInfo, b: DocumentInfo): 
 export function directedLinks(store: Store, filter?: LinkFilter): DirectedLink[] {
   const docs = new Map<string, DocumentInfo | undefined>();
   const info = (id: string): DocumentInfo | undefined => {
-    if (!docs.has(id)) {
-      const doc = store.getDocument(id);
-      // Keep metadata only: a big corpus's texts do not belong in this cache.
-      if (doc) Reflect.deleteProperty(doc, 'text');
-      docs.set(id, doc);
-    }
+    // Metadata only: a big corpus's texts do not belong in this cache.
+    if (!docs.has(id)) docs.set(id, store.getDocumentInfo(id));
     return docs.get(id);
   };
   const out: DirectedLink[] = [];

@@ -10,6 +10,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { UserError } from '../cli/errors.js';
 import type { ServerContext } from './context.js';
+import { registerAdd } from './add.js';
 import { registerCorpus } from './corpus.js';
 import { registerDocuments } from './documents.js';
 import { apiError } from './errors.js';
@@ -19,13 +20,18 @@ import { openApiDocument } from './openapi.js';
 export interface AppOptions {
   /** Every request must carry it (Authorization: Bearer, or the cookie set by opening /?token=). */
   token?: string;
-  /** Request bodies larger than this are refused with 413 (default 5 MB). */
+  /** File uploads larger than this are refused with 413 (default 5 MB). */
   maxBodyBytes?: number;
+  /** JSON bodies larger than this are refused with 413 (default 2 MB, never more than maxBodyBytes). */
+  maxJsonBytes?: number;
   /** Folder of the built workbench (default: web/dist of this package). */
   webRoot?: string;
+  /** Only answer requests addressed to a loopback name (a server bound to loopback without a token). */
+  loopbackOnly?: boolean;
 }
 
 export const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
+export const DEFAULT_MAX_JSON = 2 * 1024 * 1024;
 const TOKEN_COOKIE = 'mimeo_token';
 
 /** Where the built workbench lives: <package>/web/dist, from src/server or dist/server alike. */
@@ -50,6 +56,17 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
 };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
 
 function sameSecret(given: string | undefined, token: string): boolean {
   if (given === undefined) return false;
@@ -91,6 +108,19 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
 
+  // A web page elsewhere can make the browser post a form here, or point its own name at 127.0.0.1
+  // (DNS rebinding): writes must come from this origin, and a loopback server answers loopback names only.
+  app.use('*', async (c, next) => {
+    const host = c.req.header('host');
+    if (options.loopbackOnly && host !== undefined && !LOOPBACK_HOST.test(host)) throw apiError(403, `requests must be addressed to this machine (127.0.0.1 or localhost), not ${host.slice(0, 100)}`);
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      const crossSite = c.req.header('sec-fetch-site') === 'cross-site' || (origin !== undefined && origin !== 'null' && host !== undefined && originHost(origin) !== host);
+      if (crossSite || origin === 'null') throw apiError(403, 'cross-site request refused: use the workbench or a client without an Origin header');
+    }
+    return next();
+  });
+
   if (options.token) {
     const token = options.token;
     app.use('*', async (c, next) => {
@@ -106,18 +136,22 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono {
     });
   }
 
-  app.use(
-    '/api/*',
+  // Uploads may be larger than JSON bodies; neither is read past its limit.
+  const uploadLimit = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const jsonLimit = Math.min(options.maxJsonBytes ?? DEFAULT_MAX_JSON, uploadLimit);
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY,
+      maxSize,
       onError: () => {
-        throw apiError(413, `request body larger than ${Math.round((options.maxBodyBytes ?? DEFAULT_MAX_BODY) / 1024)} KB`);
+        throw apiError(413, `request body larger than ${formatBytes(maxSize)}`);
       },
-    }),
-  );
+    });
+  const [uploads, json] = [limit(uploadLimit), limit(jsonLimit)];
+  app.use('/api/*', (c, next) => ((c.req.header('content-type') ?? '').includes('multipart/form-data') ? uploads(c, next) : json(c, next)));
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   registerCorpus(app, ctx);
+  registerAdd(app, ctx);
   registerDocuments(app, ctx);
   registerLinks(app, ctx);
   app.all('/api/*', (c) => {
@@ -142,6 +176,10 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono {
     return c.json({ error: 'internal error (see the server log)' }, 500);
   });
   return app;
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`;
 }
 
 /** Does a Hono route pattern (":id", "{a|b}") match this path? Only used to tell 405 from 404. */

@@ -5,7 +5,7 @@ import type { DerivedViews } from './derived.js';
 /** What every route handler works with: one store, the candidate index for adds, the background views. */
 export interface ServerContext {
   store: Store;
-  /** Loaded on the first add (a second or two per 100k documents), then kept. */
+  /** The candidate index for adds: loaded by the first call (startServer makes it at start), then kept. */
   corpus: () => Corpus;
   derived: DerivedViews;
   /** Adds run one at a time: each reads the index and writes the store. */

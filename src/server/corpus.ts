@@ -1,23 +1,15 @@
-// Corpus-wide routes: health, summary, stories, the provenance graph, quotes, and adding an article.
-import { createHash } from 'node:crypto';
-import type { Context, Hono } from 'hono';
+// Corpus-wide routes: health, summary, stories, the provenance graph, quotes.
+import type { Hono } from 'hono';
 import { linkJson } from '../cli/views-format.js';
 import { filterUtterances } from '../cli/quotes-corpus.js';
-import { extractHtml } from '../ingest/html.js';
-import type { DocumentMeta, IngestFormat } from '../ingest/types.js';
+import type { StoryJson } from '../cli/stories.js';
 import { directedLinks, type DirectedLink } from '../provenance/index.js';
-import { documentMetaJson } from '../store/document-json.js';
 import { SCHEMA_VERSION } from '../store/migrations.js';
-import type { AddedJson, GraphEdgeJson, GraphJson, GraphNodeJson, HealthJson, QuotesJson, StoriesJson, StoryPageJson, SummaryJson } from './api-types.js';
+import type { GraphEdgeJson, GraphJson, GraphNodeJson, HealthJson, QuotesJson, StoriesJson, StoryPageJson, SummaryJson } from './api-types.js';
 import type { ServerContext } from './context.js';
-import { relatedWithRoles } from './documents.js';
 import { apiError, intParam } from './errors.js';
-import { jsonBody } from './links.js';
 
 const MAX_GRAPH_NODES = 5000;
-const MAX_ARTICLE_CHARS = 2_000_000;
-const META_FIELDS = ['title', 'url', 'outlet', 'published', 'author', 'language'] as const;
-const MAX_FIELD = 2000;
 
 /** Nodes and edges of the given links, strongest first, at most `limit` nodes. */
 function graphOf(ctx: ServerContext, links: DirectedLink[], limit: number, extra: string[] = []): GraphJson {
@@ -26,7 +18,7 @@ function graphOf(ctx: ServerContext, links: DirectedLink[], limit: number, extra
   const node = (id: string): boolean => {
     if (nodes.has(id)) return true;
     if (nodes.size >= limit) return false;
-    const doc = ctx.store.getDocument(id);
+    const doc = ctx.store.getDocumentInfo(id);
     if (!doc) return false;
     nodes.set(id, {
       id,
@@ -52,6 +44,22 @@ function graphOf(ctx: ServerContext, links: DirectedLink[], limit: number, extra
   return { nodes: [...nodes.values()], edges, truncated };
 }
 
+/** The strongest links, read a page at a time until they touch `limit` documents. */
+function strongestLinks(ctx: ServerContext, limit: number): DirectedLink[] {
+  const page = 1000;
+  const links: DirectedLink[] = [];
+  const touched = new Set<string>();
+  for (let offset = 0; touched.size < limit; offset += page) {
+    const batch = directedLinks(ctx.store, { limit: page, offset, passages: false });
+    for (const d of batch) {
+      links.push(d);
+      touched.add(d.a.id).add(d.b.id);
+    }
+    if (batch.length < page) break;
+  }
+  return links;
+}
+
 /** The documents within `depth` links of `id`, and the links among them. */
 function neighbourhood(ctx: ServerContext, id: string, depth: number, limit: number): DirectedLink[] {
   const seen = new Set([id]);
@@ -60,7 +68,7 @@ function neighbourhood(ctx: ServerContext, id: string, depth: number, limit: num
   for (let step = 0; step < depth && frontier.length > 0 && seen.size < limit; step++) {
     const next: string[] = [];
     for (const doc of frontier) {
-      for (const d of directedLinks(ctx.store, { doc })) {
+      for (const d of directedLinks(ctx.store, { doc, passages: false })) {
         links.set(`${d.link.a}\u0000${d.link.b}`, d);
         for (const other of [d.a.id, d.b.id]) if (!seen.has(other)) {
           seen.add(other);
@@ -73,59 +81,25 @@ function neighbourhood(ctx: ServerContext, id: string, depth: number, limit: num
   return [...links.values()];
 }
 
+/** A story by its id (a query or path parameter) and the links among its members, without passages. */
+function storyOf(ctx: ServerContext, param: string, name: string): { story: StoryJson; links: DirectedLink[] } {
+  const id = intParam(param, name, 0, 0, Number.MAX_SAFE_INTEGER);
+  const derived = ctx.derived.data;
+  if (!derived) throw apiError(503, 'stories are still being computed; try again shortly');
+  const story = derived.stories.find((s) => s.id === id);
+  if (!story) throw apiError(404, `no story ${id}`);
+  const members = new Set(story.members.map((m) => m.id));
+  const links = new Map<string, DirectedLink>();
+  for (const m of members) {
+    for (const d of directedLinks(ctx.store, { doc: m, passages: false })) {
+      if (members.has(d.a.id) && members.has(d.b.id)) links.set(`${d.link.a}\u0000${d.link.b}`, d);
+    }
+  }
+  return { story, links: [...links.values()] };
+}
+
 function derivedStatus(ctx: ServerContext): 'ready' | 'computing' {
   return ctx.derived.data ? 'ready' : 'computing';
-}
-
-function field(body: Record<string, unknown>, name: string): string | null {
-  const value = body[name];
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string') throw apiError(400, `${name}: expected a string`);
-  if (value.length > MAX_FIELD) throw apiError(413, `${name}: longer than ${MAX_FIELD} characters`);
-  return value.trim() || null;
-}
-
-/** The article of a POST: JSON { text | html, id?, title?, ... } or a multipart upload with a `file`. */
-async function articleOf(c: Context): Promise<{ id: string | null; text: string; meta: DocumentMeta; format: IngestFormat }> {
-  const type = c.req.header('content-type') ?? '';
-  let body: Record<string, unknown>;
-  let html: string | null = null;
-  let text: string | null = null;
-  let format: IngestFormat = 'txt';
-  if (type.includes('multipart/form-data')) {
-    const form = await c.req.parseBody().catch(() => {
-      throw apiError(400, 'unreadable form upload');
-    });
-    body = Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string'));
-    const file = form.file;
-    if (!(file instanceof File)) throw apiError(400, 'file: no file in the upload');
-    const content = new TextDecoder('utf-8').decode(await file.arrayBuffer());
-    if (/\.html?$/i.test(file.name) || /^\s*</.test(content)) html = content;
-    else text = content;
-    format = /\.md$/i.test(file.name) ? 'md' : 'txt';
-    if (!body.id && file.name) body.id = file.name;
-  } else {
-    body = await jsonBody(c);
-    html = field(body, 'html') === null ? null : (body.html as string);
-    text = typeof body.text === 'string' ? body.text : null;
-  }
-  const meta: DocumentMeta = {};
-  for (const name of META_FIELDS) {
-    const value = field(body, name);
-    if (value !== null) meta[name] = value;
-  }
-  if (html !== null) {
-    if (html.length > MAX_ARTICLE_CHARS) throw apiError(413, `html: longer than ${MAX_ARTICLE_CHARS} characters`);
-    // Only the extracted text is kept: the page's markup (and any script in it) is never stored.
-    const extracted = extractHtml(html, meta.url ?? undefined);
-    text = extracted.text;
-    format = 'html';
-    for (const name of META_FIELDS) if (meta[name] == null && extracted.meta[name]) meta[name] = extracted.meta[name];
-  }
-  if (text === null) throw apiError(400, 'give the article as "text" or "html"');
-  if (text.length > MAX_ARTICLE_CHARS) throw apiError(413, `text: longer than ${MAX_ARTICLE_CHARS} characters`);
-  if (text.trim() === '') throw apiError(422, 'the article has no text');
-  return { id: field(body, 'id'), text, meta, format };
 }
 
 export function registerCorpus(app: Hono, ctx: ServerContext): void {
@@ -142,7 +116,7 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
       duplicates: counts.duplicates,
       links: { total: counts.links, ...counts.linksByKind },
       outlets: ctx.store.outlets(),
-      dates: derived?.dates ?? { from: null, to: null },
+      dates: ctx.store.publishedRange(),
       mostCopied: derived?.mostCopied ?? [],
       derived: derivedStatus(ctx),
     };
@@ -156,17 +130,8 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
   });
 
   app.get('/api/stories/:id', (c) => {
-    const id = intParam(c.req.param('id'), 'id', 0, 0, Number.MAX_SAFE_INTEGER);
-    const derived = ctx.derived.data;
-    if (!derived) throw apiError(503, 'stories are still being computed; try again shortly');
-    const story = derived.stories.find((s) => s.id === id);
-    if (!story) throw apiError(404, `no story ${id}`);
-    const members = new Set(story.members.map((m) => m.id));
-    const reuse = new Map<string, ReturnType<typeof linkJson>>();
-    for (const m of members) for (const d of directedLinks(ctx.store, { doc: m })) {
-      if (members.has(d.a.id) && members.has(d.b.id)) reuse.set(`${d.link.a}\u0000${d.link.b}`, { ...linkJson(d), passages: [] });
-    }
-    return c.json({ ...story, reuse: [...reuse.values()] } satisfies StoryPageJson);
+    const { story, links } = storyOf(ctx, c.req.param('id'), 'id');
+    return c.json({ ...story, reuse: links.map((d) => linkJson(d)) } satisfies StoryPageJson);
   });
 
   app.get('/api/graph', (c) => {
@@ -174,24 +139,15 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
     const storyParam = c.req.query('story');
     const docParam = c.req.query('doc');
     if (storyParam !== undefined) {
-      const id = intParam(storyParam, 'story', 0, 0, Number.MAX_SAFE_INTEGER);
-      const derived = ctx.derived.data;
-      if (!derived) throw apiError(503, 'stories are still being computed; try again shortly');
-      const story = derived.stories.find((s) => s.id === id);
-      if (!story) throw apiError(404, `no story ${id}`);
-      const members = new Set(story.members.map((m) => m.id));
-      const links = new Map<string, DirectedLink>();
-      for (const m of members) for (const d of directedLinks(ctx.store, { doc: m })) {
-        if (members.has(d.a.id) && members.has(d.b.id)) links.set(`${d.link.a}\u0000${d.link.b}`, d);
-      }
-      return c.json(graphOf(ctx, [...links.values()], limit, [...members]));
+      const { story, links } = storyOf(ctx, storyParam, 'story');
+      return c.json(graphOf(ctx, links, limit, story.members.map((m) => m.id)));
     }
     if (docParam !== undefined) {
-      if (!ctx.store.getDocument(docParam)) throw apiError(404, `no document "${docParam.slice(0, 200)}"`);
+      if (!ctx.store.getDocumentInfo(docParam)) throw apiError(404, `no document "${docParam.slice(0, 200)}"`);
       const depth = intParam(c.req.query('depth'), 'depth', 2, 1, 3);
       return c.json(graphOf(ctx, neighbourhood(ctx, docParam, depth, limit), limit, [docParam]));
     }
-    return c.json(graphOf(ctx, directedLinks(ctx.store), limit));
+    return c.json(graphOf(ctx, strongestLinks(ctx, limit), limit));
   });
 
   app.get('/api/quotes', (c) => {
@@ -204,17 +160,5 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
     if (doc !== undefined) list = list.filter((u) => u.variants.some((v) => v.doc === doc));
     const counts = ctx.store.counts();
     return c.json({ utterances: list.slice(0, limit), pending: counts.documents - counts.duplicates - counts.indexed, status: derivedStatus(ctx) } satisfies QuotesJson);
-  });
-
-  app.post('/api/documents', async (c) => {
-    const article = await articleOf(c);
-    const id = article.id ?? `added/${createHash('sha256').update(article.text).digest('hex').slice(0, 12)}`;
-    const started = performance.now();
-    const result = await ctx.serialize(() => ctx.corpus().add({ id, text: article.text, meta: article.meta, origin: `api:${id}`, format: article.format }));
-    const ms = performance.now() - started;
-    if (result.outcome !== 'unchanged') void ctx.derived.refresh();
-    const doc = ctx.store.getDocument(id)!;
-    const body: AddedJson = { id, outcome: result.outcome, document: documentMetaJson(doc), related: relatedWithRoles(ctx.store, doc), candidates: result.candidates, ms: Math.round(ms * 10) / 10 };
-    return c.json(body, 201);
   });
 }

@@ -4,6 +4,9 @@ import { relatedJson, relatedLinks, linkSeenFrom, type Direction } from '../cli/
 import { directionJson } from '../cli/views-format.js';
 import { directLink } from '../provenance/index.js';
 import { documentMetaJson } from '../store/document-json.js';
+import { searchWords } from '../store/index.js';
+import { cachedStemmer } from '../text/stemmer.js';
+import { normalizeWord, scanWords } from '../text/tokens.js';
 import type { DocumentInfo, Store } from '../store/types.js';
 import type { DocumentListItem, DocumentListJson, DocumentPageJson, RelatedWithRole } from './api-types.js';
 import type { ServerContext } from './context.js';
@@ -14,11 +17,12 @@ const SNIPPET_CHARS = 160;
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 /** Every link of a document, seen from it, with what the other document is to it. */
-export function relatedWithRoles(store: Store, doc: DocumentInfo): RelatedWithRole[] {
+export function relatedWithRoles(store: Store, doc: DocumentInfo, passages = true): RelatedWithRole[] {
   const out: RelatedWithRole[] = [];
-  for (const link of store.links({ doc: doc.id })) {
+  for (const link of store.links({ doc: doc.id, passages })) {
     const thisIsA = link.a === doc.id;
-    const other = store.getDocument(thisIsA ? link.b : link.a);
+    // Metadata only: the direction call needs dates, not texts.
+    const other = store.getDocumentInfo(thisIsA ? link.b : link.a);
     if (!other) continue;
     const directed = thisIsA ? directLink(link, doc, other) : directLink(link, other, doc);
     const { id, ...seen } = linkSeenFrom(link, doc.id);
@@ -28,14 +32,17 @@ export function relatedWithRoles(store: Store, doc: DocumentInfo): RelatedWithRo
   return out.sort((x, y) => Number(x.role === 'undetermined') - Number(y.role === 'undetermined') || y.score - x.score);
 }
 
-/** Plain text around the first place one of the search words occurs. */
+const stem = cachedStemmer('english');
+
+/** Plain text around the first word that the search matched (same stem, or the prefix of `word*`). */
 function snippet(text: string, words: string[]): string | null {
-  const lower = text.toLowerCase();
+  const wanted = words.map((w) => (w.endsWith('*') ? { prefix: true, form: normalizeWord(w.slice(0, -1)) } : { prefix: false, form: stem(normalizeWord(w)) }));
   let at = -1;
-  for (const w of words) {
-    const i = lower.indexOf(w.toLowerCase());
-    if (i >= 0 && (at < 0 || i < at)) at = i;
-  }
+  scanWords(text, (start, surface) => {
+    if (at >= 0) return;
+    const word = normalizeWord(surface);
+    if (wanted.some((x) => (x.prefix ? word.startsWith(x.form) : stem(word) === x.form))) at = start;
+  });
   if (at < 0) return null;
   const start = Math.max(0, at - SNIPPET_CHARS / 2);
   const end = Math.min(text.length, start + SNIPPET_CHARS);
@@ -60,9 +67,9 @@ export function registerDocuments(app: Hono, ctx: ServerContext): void {
     const limit = intParam(c.req.query('limit'), 'limit', 50, 1, MAX_PAGE);
     const offset = intParam(c.req.query('offset'), 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
     const page = ctx.store.searchDocuments({ text: q, outlet, from, to, limit, offset });
-    const words = q ? q.split(/\s+/).map((w) => w.replace(/[*"]/g, '')).filter(Boolean) : [];
+    const words = q ? searchWords(q) : [];
     const documents = page.documents.map((doc): DocumentListItem => {
-      const related = relatedWithRoles(ctx.store, doc);
+      const related = relatedWithRoles(ctx.store, doc, false);
       const text = words.length > 0 ? (ctx.store.getDocument(doc.id)?.text ?? '') : '';
       return {
         ...documentMetaJson(doc),

@@ -14,9 +14,9 @@ export type { ServerContext } from './context.js';
 export type * from './api-types.js';
 
 /** A server context over an open store (tests build the app from this). */
-export function serverContext(store: Store): ServerContext {
+export function serverContext(store: Store, options: { inlineDocuments?: number } = {}): ServerContext {
   let corpus: Corpus | null = null;
-  const derived = new DerivedViews(store.location);
+  const derived = new DerivedViews(store, options.inlineDocuments);
   void derived.refresh();
   return { store, corpus: () => (corpus ??= Corpus.open(store)), derived, serialize: serializer() };
 }
@@ -33,6 +33,9 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+/** Corpora this large take seconds to load: say so. */
+const ANNOUNCE_LOAD = 20_000;
+
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/i;
 
 export function isLoopback(host: string): boolean {
@@ -47,7 +50,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (!existsSync(options.db)) throw new UserError(`${options.db}: no such database (run 'mimeo scan' first, or pass --db)`);
   const store = openStore(options.db);
   const context = serverContext(store);
-  const app = createApp(context, options);
+  // The candidate index is loaded now (about 10 s and 400 MB per 100k documents), not inside the first add.
+  const documents = store.counts().documents;
+  if (documents >= ANNOUNCE_LOAD) process.stderr.write(`mimeo serve: loading the candidate index of ${documents} documents…\n`);
+  context.corpus();
+  const app = createApp(context, { ...options, loopbackOnly: isLoopback(options.host) && !options.token });
   let server: ServerType;
   try {
     server = await new Promise<ServerType>((resolve, reject) => {
@@ -64,13 +71,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  // A wildcard address is not one a browser can open: show this machine's loopback instead.
+  const shown = options.host === '0.0.0.0' ? '127.0.0.1' : options.host === '::' ? '::1' : options.host;
+  const host = shown.includes(':') ? `[${shown}]` : shown;
   return {
     url: `http://${host}:${port}/`,
     context,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await context.derived.settled();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Browsers keep connections open; they must not hold Ctrl-C up.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
+      await context.derived.close();
       store.close();
     },
   };

@@ -15,7 +15,7 @@ import { apiError, intParam } from './errors.js';
 
 const MAX_LINKS = 1000;
 /** Pasted texts are aligned on the request: bounded so one request cannot hold the server. */
-const MAX_COMPARE_CHARS = 1_000_000;
+const MAX_COMPARE_CHARS = 300_000;
 
 /** Offsets of each side's diff chunks inside a passage (wordDiff with `exact` rebuilds each side from its own text). */
 function diffSpans(aText: string, bText: string, p: { a: [number, number]; b: [number, number] }): ComparePassageJson['diff'] {
@@ -128,12 +128,10 @@ export function registerLinks(app: Hono, ctx: ServerContext): void {
     const limit = intParam(c.req.query('limit'), 'limit', 100, 1, MAX_LINKS);
     const offset = intParam(c.req.query('offset'), 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
     const withPassages = c.req.query('passages') === '1';
-    const all = directedLinks(ctx.store, { kind, minCoverage, doc }).sort((x, y) => y.link.score - x.link.score);
-    const links = all.slice(offset, offset + limit).map((d) => {
-      const json = linkJson(d);
-      return withPassages ? json : { ...json, passages: [] };
-    });
-    return c.json({ total: all.length, links } satisfies LinksJson);
+    // Only the page is read (strongest first, as the store lists them); passages only when asked for.
+    const filter = { kind, minCoverage, doc };
+    const links = directedLinks(ctx.store, { ...filter, limit, offset, passages: withPassages }).map(linkJson);
+    return c.json({ total: ctx.store.countLinks(filter), links } satisfies LinksJson);
   });
 
   app.get('/api/compare', (c) => {

@@ -20,7 +20,96 @@ function op(summary: string, type: string, parameters: Param[] = [], extra: Reco
   };
 }
 
-const loose = (description: string) => ({ type: 'object', description, additionalProperties: true });
+/** An object schema; every listed property is required (the API never leaves a field out). */
+const obj = (properties: Record<string, unknown>, description?: string) => ({ type: 'object', ...(description ? { description } : {}), required: Object.keys(properties), properties });
+const arr = (items: unknown) => ({ type: 'array', items });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const orNull = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] });
+const num = { type: 'number' };
+const bool = { type: 'boolean' };
+const nstr = { type: ['string', 'null'] };
+const range = { type: 'array', items: int, minItems: 2, maxItems: 2, description: 'Half-open [start, end) character offsets' };
+const kind = { type: 'string', enum: ['verbatim', 'edited', 'paraphrase'] };
+const status = { type: 'string', enum: ['ready', 'computing'] };
+
+const documentMeta = {
+  id: str, seq: int, title: nstr, outlet: nstr, published: nstr, url: nstr, author: nstr, language: nstr, chars: int, duplicateOf: nstr,
+};
+const direction = {
+  source: { ...nstr, description: 'Id of the original; null when undetermined' },
+  directionConfidence: num,
+  direction: obj({ basis: { type: 'string', enum: ['dates', 'text', 'dates+text', 'none'] }, evidence: arr(ref('EvidenceJson')) }),
+};
+const relatedItem = {
+  id: str, title: nstr, outlet: nstr, published: nstr, kind, coverage: obj({ this: num, other: num }), score: num, duplicate: bool,
+  passages: arr(obj({ this: range, other: range, kind, score: num })),
+  ...direction,
+};
+const role = { type: 'string', enum: ['source', 'derived', 'undetermined'], description: 'What the other document is to this one' };
+
+const schemas: Record<string, unknown> = {
+  ApiErrorJson: obj({ error: str }),
+  DocumentMetaJson: obj(documentMeta),
+  EvidenceJson: obj({ kind: str, favours: nstr, weight: num, detail: str }),
+  LinkJson: obj({ a: str, b: str, kind, coverageA: num, coverageB: num, score: num, duplicate: bool, ...direction, passages: arr(obj({ a: range, b: range, kind, score: num })) }),
+  RelatedWithRole: obj({ ...relatedItem, role }),
+  StoryJson: obj({ id: int, title: str, terms: arr(str), members: arr(obj({ id: str, title: nstr, outlet: nstr, published: nstr })), from: nstr, to: nstr, links: int }),
+  UtteranceJson: {
+    ...obj({ key: str, speaker: nstr, text: str, documents: int, altered: bool, variants: arr({ type: 'object', description: 'doc, seq, title, outlet, published, ord, start, end, text, speaker, canonical, duplicateOf, matchedBy, drift' }) }),
+    description: 'One thing said, as quoted by each document (same items as `mimeo quotes --db --json`)',
+  },
+  HealthJson: obj({ ok: { const: true }, documents: int, links: int, schema: int }),
+  SummaryJson: obj({
+    documents: int, duplicates: int,
+    links: obj({ total: int, verbatim: int, edited: int, paraphrase: int }),
+    outlets: arr(obj({ outlet: str, documents: int })),
+    dates: obj({ from: nstr, to: nstr }),
+    mostCopied: arr(obj({ id: str, title: nstr, copies: int })),
+    derived: { ...status, description: 'Whether stories, clusters and quotes are computed yet' },
+  }),
+  DocumentListJson: obj({ total: int, offset: int, limit: int, documents: arr(obj({ ...documentMeta, links: int, sources: int, derived: int, snippet: nstr })) }),
+  DocumentPageJson: obj({
+    document: obj({ ...documentMeta, text: str, origin: str, format: str, added: str }),
+    related: arr(ref('RelatedWithRole')),
+    quotes: arr(obj({ start: int, end: int, text: str, speaker: orNull(obj({ name: str, start: int, end: int })), cue: orNull(obj({ start: int, end: int })), utterance: nstr })),
+    story: orNull(obj({ id: int, title: str })),
+    cluster: { type: ['integer', 'null'] },
+  }),
+  RelatedViewJson: { type: 'object', required: ['document'], properties: { document: str, sources: arr(obj(relatedItem)), derived: arr(obj(relatedItem)) }, description: 'Same as `mimeo sources|derived --json`' },
+  LinksJson: obj({ total: int, links: arr(ref('LinkJson')) }),
+  CompareJson: obj({
+    a: ref('CompareSideJson'),
+    b: ref('CompareSideJson'),
+    passages: arr(obj({
+      a: range, b: range, kind, score: num,
+      diff: obj({ a: arr(ref('DiffSpanJson')), b: arr(ref('DiffSpanJson')), marked: bool }, 'Each side of the passage cut into stretches, as offsets into that side\'s text'),
+    })),
+    coverage: obj({ a: num, b: num }),
+    verdict: str,
+    stored: bool,
+    source: { type: ['string', 'null'], enum: ['a', 'b', null] },
+    directionConfidence: num,
+    direction: obj({ basis: str, evidence: arr(obj({ kind: str, favours: { type: ['string', 'null'], enum: ['a', 'b', null] }, weight: num, detail: str })) }),
+  }),
+  CompareSideJson: obj({ id: nstr, title: nstr, outlet: nstr, published: nstr, text: str }),
+  DiffSpanJson: obj({ start: int, end: int, style: { type: 'string', enum: ['same', 'removed', 'added'] } }),
+  StoriesJson: obj({ status, stories: arr(ref('StoryJson')) }),
+  StoryPageJson: { allOf: [ref('StoryJson'), obj({ reuse: arr(ref('LinkJson')) })] },
+  GraphJson: obj({
+    nodes: arr(obj({ id: str, title: nstr, outlet: nstr, published: nstr, story: { type: ['integer', 'null'] }, cluster: { type: ['integer', 'null'] } })),
+    edges: arr(obj({ a: str, b: str, source: nstr, kind, coverageA: num, coverageB: num, directionConfidence: num })),
+    truncated: bool,
+  }),
+  QuotesJson: obj({ utterances: arr(ref('UtteranceJson')), pending: int, status }),
+  AddedJson: obj({
+    id: str,
+    outcome: { type: 'string', enum: ['added', 'unchanged', 'replaced', 'duplicate'] },
+    document: ref('DocumentMetaJson'),
+    related: arr(ref('RelatedWithRole')),
+    candidates: int,
+    ms: num,
+  }),
+};
 
 export function openApiDocument(): Record<string, unknown> {
   const sideInput = { oneOf: [{ type: 'object', required: ['id'], properties: { id: str } }, { type: 'object', required: ['text'], properties: { text: str } }] };
@@ -31,26 +120,13 @@ export function openApiDocument(): Record<string, unknown> {
       version: '1',
       description:
         'Read a Mimeo corpus database: documents, reuse links with their direction, stories, quotes; compare any two texts; add an article. ' +
-        'Errors are { "error": "one line" } with a 4xx/5xx status. With `mimeo serve --token T`, send Authorization: Bearer T.',
+        'Errors are { "error": "one line" } with a 4xx/5xx status. With `mimeo serve --token T`, send Authorization: Bearer T. ' +
+        'Writes with a cross-site Origin are refused (403).',
     },
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { token: { type: 'http', scheme: 'bearer', description: 'Only when the server was started with --token' } },
-      schemas: {
-        ApiErrorJson: { type: 'object', required: ['error'], properties: { error: str } },
-        HealthJson: { type: 'object', properties: { ok: { type: 'boolean' }, documents: int, links: int, schema: int } },
-        SummaryJson: loose('Counts, outlets, dates, most-copied documents; `derived` says whether stories/quotes are computed yet'),
-        DocumentListJson: loose('{ total, offset, limit, documents: [document metadata + links, sources, derived, snippet] }'),
-        DocumentPageJson: loose('{ document (with text), related (links seen from it, with role), quotes, story, cluster }'),
-        RelatedViewJson: loose('Same as `mimeo sources|derived --json`'),
-        LinksJson: loose('{ total, links: [same items as `mimeo links --json`] }'),
-        CompareJson: loose('{ a, b (id/title/outlet/published/text), passages (offsets + word diff spans), coverage, verdict, stored, source: "a"|"b"|null, directionConfidence, direction }'),
-        StoriesJson: loose('{ status: "ready"|"computing", stories: [same items as `mimeo stories --json`] }'),
-        StoryPageJson: loose('A story with `reuse`: its links'),
-        GraphJson: loose('{ nodes: [{ id, title, outlet, published, story, cluster }], edges: [{ a, b, source, kind, coverageA, coverageB, directionConfidence }], truncated }'),
-        QuotesJson: loose('Same as `mimeo quotes --db --json`, plus `status`'),
-        AddedJson: loose('{ id, outcome, document, related, candidates, ms }'),
-      },
+      schemas,
     },
     security: [{}, { token: [] }],
     paths: {

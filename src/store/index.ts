@@ -5,7 +5,7 @@ import type { Store } from './types.js';
 
 export type * from './types.js';
 export type { OpenOptions } from './connect.js';
-export { SqliteStore } from './sqlite.js';
+export { SqliteStore, searchWords } from './sqlite.js';
 export { SCHEMA_VERSION } from './migrations.js';
 export { documentMetaJson, type DocumentMetaJson } from './document-json.js';
 

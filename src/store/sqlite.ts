@@ -144,12 +144,17 @@ export class SqliteStore implements Store {
       outlets: db.prepare<[], { outlet: string; documents: number }>(
         'SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY documents DESC, outlet',
       ),
+      // Two index look-ups (documents_published), not a scan.
+      publishedRange: db.prepare<[], { from: string | null; to: string | null }>(
+        'SELECT (SELECT min(published) FROM documents) AS "from", (SELECT max(published) FROM documents) AS "to"',
+      ),
       listByOutlet: db.prepare<[string, number, number], InfoRow>(
         `SELECT ${INFO_COLUMNS} FROM ${INFO_FROM} WHERE d.outlet = ? ORDER BY d.seq LIMIT ? OFFSET ?`,
       ),
       existing: db.prepare<[string], ExistingRow>(
         'SELECT seq, hash, duplicate_of_seq, title, url, outlet, published, author, language, origin, format FROM documents WHERE id = ?',
       ),
+      infoById: db.prepare<[string], InfoRow>(`SELECT ${INFO_COLUMNS} FROM ${INFO_FROM} WHERE d.id = ?`),
       seqOf: db.prepare<[string], SeqRow>('SELECT seq, duplicate_of_seq FROM documents WHERE id = ?'),
       firstWithHash: db.prepare<[string], HashRow>(
         'SELECT seq, chars, duplicate_of_seq FROM documents WHERE hash = ? ORDER BY seq LIMIT 1',
@@ -352,6 +357,11 @@ export class SqliteStore implements Store {
     return row && toStored(row);
   }
 
+  getDocumentInfo(id: string): DocumentInfo | undefined {
+    const row = this.s.infoById.get(id);
+    return row && toInfo(row);
+  }
+
   listDocuments(filter: DocumentFilter = {}): DocumentInfo[] {
     const limit = filter.limit ?? -1;
     const offset = filter.offset ?? 0;
@@ -391,7 +401,8 @@ export class SqliteStore implements Store {
       const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
       q = {
         page: this.db.prepare(`SELECT ${INFO_COLUMNS} FROM ${from}${filter} ORDER BY ${match !== null ? 's.rank, ' : ''}d.seq LIMIT ? OFFSET ?`),
-        total: this.db.prepare(`SELECT count(*) AS n FROM ${from}${filter}`),
+        // The count needs no duplicate-of join.
+        total: this.db.prepare(`SELECT count(*) AS n FROM ${match !== null ? 'search s JOIN documents d ON d.seq = s.rowid' : 'documents d'}${filter}`),
       };
       this.searchQueries.set(key, q);
     }
@@ -404,6 +415,10 @@ export class SqliteStore implements Store {
       if (/no such table: search/.test((error as Error).message)) throw new UserError(`${this.location}: no search index yet (made by an older Mimeo): run mimeo scan or mimeo serve on it once to build it`);
       throw error;
     }
+  }
+
+  publishedRange(): { from: string | null; to: string | null } {
+    return this.s.publishedRange.get() ?? { from: null, to: null };
   }
 
   outlets(): Array<{ outlet: string; documents: number }> {
@@ -449,24 +464,10 @@ export class SqliteStore implements Store {
   }
 
   links(filter: LinkFilter = {}): LinkRecord[] {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (filter.doc !== undefined) {
-      const doc = this.s.seqOf.get(filter.doc);
-      if (!doc) return [];
-      where.push('(l.a_seq = ? OR l.b_seq = ?)');
-      params.push(doc.seq, doc.seq);
-    }
-    if (filter.kind !== undefined) {
-      where.push('l.kind = ?');
-      params.push(filter.kind);
-    }
-    if (filter.minCoverage !== undefined) {
-      where.push('max(l.coverage_a, l.coverage_b) >= ?');
-      params.push(filter.minCoverage);
-    }
-    params.push(filter.limit ?? -1);
-    const rows = this.linkQuery(where).all(...params);
+    const where = this.linkWhere(filter);
+    if (!where) return [];
+    const rows = this.linkQuery(where.sql, 'page').all(...where.params, filter.limit ?? -1, filter.offset ?? 0);
+    const withPassages = filter.passages ?? true;
     return rows.map((row) => ({
       a: row.a,
       b: row.b,
@@ -475,18 +476,47 @@ export class SqliteStore implements Store {
       coverageB: row.coverage_b,
       score: row.score,
       duplicate: row.duplicate === 1,
-      passages: this.s.passagesOf.all(row.id).map(toPassage),
+      passages: withPassages ? this.s.passagesOf.all(row.id).map(toPassage) : [],
       textDirection: row.direction === null ? null : (JSON.parse(row.direction) as DirectionCall),
     }));
   }
 
+  countLinks(filter: LinkFilter = {}): number {
+    const where = this.linkWhere(filter);
+    return where ? (this.linkQuery(where.sql, 'count').get(...where.params) as unknown as { n: number }).n : 0;
+  }
+
+  /** The WHERE conditions of a link filter; null when it names a document that is not stored. */
+  private linkWhere(filter: LinkFilter): { sql: string[]; params: (string | number)[] } | null {
+    const sql: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.doc !== undefined) {
+      const doc = this.s.seqOf.get(filter.doc);
+      if (!doc) return null;
+      sql.push('(l.a_seq = ? OR l.b_seq = ?)');
+      params.push(doc.seq, doc.seq);
+    }
+    if (filter.kind !== undefined) {
+      sql.push('l.kind = ?');
+      params.push(filter.kind);
+    }
+    if (filter.minCoverage !== undefined) {
+      sql.push('max(l.coverage_a, l.coverage_b) >= ?');
+      params.push(filter.minCoverage);
+    }
+    return { sql, params };
+  }
+
   /** One cached statement per combination of filters. */
-  private linkQuery(where: string[]): Statement<(string | number)[], LinkRow> {
+  private linkQuery(where: string[], shape: 'page' | 'count'): Statement<(string | number)[], LinkRow> {
+    const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
     const sql =
-      'SELECT l.id, da.id AS a, db.id AS b, l.kind, l.coverage_a, l.coverage_b, l.score, l.duplicate, l.direction FROM links l ' +
-      'JOIN documents da ON da.seq = l.a_seq JOIN documents db ON db.seq = l.b_seq' +
-      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-      ' ORDER BY l.score DESC, l.a_seq, l.b_seq LIMIT ?';
+      shape === 'count'
+        ? `SELECT count(*) AS n FROM links l${filter}`
+        : 'SELECT l.id, da.id AS a, db.id AS b, l.kind, l.coverage_a, l.coverage_b, l.score, l.duplicate, l.direction FROM links l ' +
+          'JOIN documents da ON da.seq = l.a_seq JOIN documents db ON db.seq = l.b_seq' +
+          filter +
+          ' ORDER BY l.score DESC, l.a_seq, l.b_seq LIMIT ? OFFSET ?';
     let statement = this.linkQueries.get(sql);
     if (!statement) {
       statement = this.db.prepare<(string | number)[], LinkRow>(sql);
@@ -543,14 +573,18 @@ export class SqliteStore implements Store {
   }
 }
 
+/** The words of a search, as the search uses them (at most 32; a trailing * marks a prefix). */
+export function searchWords(input: string): string[] {
+  return (input.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019_-]*\*?/gu) ?? []).slice(0, 32);
+}
+
 /**
  * A user's search words as an FTS5 query: every word must occur (AND); quotes make each word a
  * literal so FTS5 operators and column filters in the input mean nothing; "word*" keeps a prefix.
  * Null when nothing searchable is left.
  */
 export function ftsQuery(input: string): string | null {
-  const words = input.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019_-]*\*?/gu) ?? [];
-  const terms = words.slice(0, 32).map((w) => {
+  const terms = searchWords(input).map((w) => {
     const prefix = w.endsWith('*');
     const word = (prefix ? w.slice(0, -1) : w).replace(/"/g, '');
     return `"${word}"${prefix ? '*' : ''}`;

@@ -63,6 +63,10 @@ export interface LinkFilter {
   /** Minimum of max(coverageA, coverageB). */
   minCoverage?: number;
   limit?: number;
+  /** Skip this many (in the order links are listed: strongest first). */
+  offset?: number;
+  /** False: leave `passages` empty (counts and lists that do not show them). Default true. */
+  passages?: boolean;
 }
 
 export interface DocumentFilter {
@@ -142,10 +146,14 @@ export interface Store {
   putDocuments(docs: NewDocument[]): PutOutcome[];
   getDocument(id: string): StoredDocument | undefined;
   getDocumentBySeq(seq: number): StoredDocument | undefined;
+  /** A document's metadata without its text. */
+  getDocumentInfo(id: string): DocumentInfo | undefined;
   listDocuments(filter?: DocumentFilter): DocumentInfo[];
   searchDocuments(query: DocumentQuery): DocumentPage;
   /** Distinct outlets with their document counts, most documents first. */
   outlets(): Array<{ outlet: string; documents: number }>;
+  /** Earliest and latest published dates (as stored), null when none is known. */
+  publishedRange(): { from: string | null; to: string | null };
   counts(): StoreCounts;
 
   /** Stores features (and quotes, when given) and marks the documents indexed. */
@@ -163,6 +171,8 @@ export interface Store {
   /** Stores the links found for one document and marks it aligned, in one transaction. */
   putAlignment(id: string, links: LinkRecord[]): void;
   links(filter?: LinkFilter): LinkRecord[];
+  /** How many links match (limit and offset ignored). */
+  countLinks(filter?: LinkFilter): number;
 
   /** Small key/value state (e.g. index parameters). */
   getState(key: string): string | undefined;
