@@ -58,20 +58,47 @@ function positions(g: GraphJson): { pos: Map<string, { x: number; y: number }>; 
   return { pos, range };
 }
 
-function GraphView(props: { g: GraphJson }) {
+const TICKS = 6;
+/** Ids of the drawing's own nodes start with a NUL, which no document id has. */
+const storyNode = (id: number) => `\u0000story:${id}`;
+
+function GraphView(props: { g: GraphJson; storyTitles: Map<number, string> }) {
   const box = useRef<HTMLDivElement>(null);
   const { g } = props;
   useEffect(() => {
     if (!box.current) return;
-    const { pos } = positions(g);
+    const { pos, range } = positions(g);
     const large = g.nodes.length > 300;
+    // Stories with two or more drawn documents become labelled groups.
+    const perStory = new Map<number, number>();
+    for (const n of g.nodes) if (n.story !== null) perStory.set(n.story, (perStory.get(n.story) ?? 0) + 1);
+    const groups = [...perStory].filter(([, k]) => k >= 2).map(([id]) => id);
+    const grouped = new Set(groups);
+    // A time axis that pans and zooms with the graph: tick marks under the lowest node.
+    const ticks: Array<{ data: Record<string, string>; position: { x: number; y: number }; classes: string }> = [];
+    if (range) {
+      const bottom = Math.max(...[...pos.values()].map((p) => p.y)) + 70;
+      for (let i = 0; i < TICKS; i++) {
+        const t = range[0] + ((range[1] - range[0]) * i) / (TICKS - 1);
+        const x = UNDATED_WIDTH + ((t - range[0]) / Math.max(1, range[1] - range[0])) * (WIDTH - UNDATED_WIDTH);
+        ticks.push({ data: { id: `\u0000tick:${i}`, label: new Date(t).toISOString().slice(0, 10) }, position: { x, y: bottom }, classes: 'tick' });
+        if (range[0] === range[1]) break;
+      }
+    }
     const cy = cytoscape({
       container: box.current,
       elements: [
+        ...groups.map((id) => ({ data: { id: storyNode(id), label: short(props.storyTitles.get(id) ?? `story ${id}`) }, classes: 'story' })),
         ...g.nodes.map((n) => ({
-          data: { id: n.id, label: large ? '' : `${short(n.outlet ?? n.title ?? n.id)}\n${day(n.published)}` },
+          data: {
+            id: n.id,
+            label: large ? '' : `${short(n.outlet ?? n.title ?? n.id)}\n${day(n.published)}`,
+            ...(n.story !== null && grouped.has(n.story) ? { parent: storyNode(n.story) } : {}),
+          },
           position: pos.get(n.id),
+          classes: 'doc',
         })),
+        ...ticks,
         ...g.edges.map((e, i) => {
           const [source, target] = e.source === e.b ? [e.b, e.a] : [e.a, e.b];
           return { data: { id: `e${i}`, source, target, kind: e.kind, directed: e.source !== null ? 1 : 0, a: e.a, b: e.b } };
@@ -82,16 +109,21 @@ function GraphView(props: { g: GraphJson }) {
       hideEdgesOnViewport: large,
       pixelRatio: 1,
       style: [
-        { selector: 'node', style: { 'background-color': '#566573', width: 14, height: 14, label: 'data(label)', 'font-size': 9, 'text-wrap': 'wrap', 'text-valign': 'bottom', 'text-margin-y': 3, color: '#222' } },
+        { selector: 'node.doc', style: { 'background-color': '#566573', width: 14, height: 14, label: 'data(label)', 'font-size': 9, 'text-wrap': 'wrap', 'text-valign': 'bottom', 'text-margin-y': 3, color: '#222' } },
+        { selector: 'node.story', style: { 'background-color': '#eef2f5', 'background-opacity': 0.6, 'border-width': 1, 'border-color': '#c5ced6', shape: 'round-rectangle', label: 'data(label)', 'font-size': 10, color: '#51606c', 'text-valign': 'top', 'text-halign': 'center', padding: '18px' } },
+        { selector: 'node.tick', style: { shape: 'rectangle', width: 1, height: 10, 'background-color': '#9aa5ae', label: 'data(label)', 'font-size': 9, color: '#6b7580', 'text-valign': 'bottom', 'text-margin-y': 2, events: 'no' } },
         { selector: 'edge', style: { width: 2, 'curve-style': 'bezier', 'line-color': '#999', 'target-arrow-shape': 'none' } },
         ...(['verbatim', 'edited', 'paraphrase'] as const).map((k) => ({ selector: `edge[kind = "${k}"]`, style: { 'line-color': KIND_COLOURS[k], 'target-arrow-color': KIND_COLOURS[k] } })),
         { selector: 'edge[directed = 1]', style: { 'target-arrow-shape': 'triangle' } },
         { selector: 'edge[directed = 0]', style: { 'line-style': 'dashed' } },
       ],
     });
-    cy.on('tap', 'node', (e) => navigate(href.doc(e.target.id())));
+    cy.nodes('.tick').ungrabify().unselectify();
+    cy.on('tap', 'node.doc', (e) => navigate(href.doc(e.target.id())));
+    cy.on('tap', 'node.story', (e) => navigate(href.graph({ story: Number(String(e.target.id()).split(':')[1]) })));
     cy.on('tap', 'edge', (e) => navigate(href.compare(e.target.data('a'), e.target.data('b'))));
-    window.__mimeoGraph = { nodes: cy.nodes().length, edges: cy.edges().length, ids: cy.nodes().map((n) => n.id()) };
+    const docs = cy.nodes('.doc');
+    window.__mimeoGraph = { nodes: docs.length, edges: cy.edges().length, ids: docs.map((n) => n.id()) };
     return () => {
       cy.destroy();
       delete window.__mimeoGraph;
@@ -141,7 +173,9 @@ export function GraphPage() {
           </p>
         )}
       </Status>
-      <Status loaded={graph}>{(g) => <GraphView g={g} />}</Status>
+      <Status loaded={graph}>
+        {(g) => <GraphView g={g} storyTitles={new Map(stories.state === 'ready' ? stories.data.stories.map((st) => [st.id, st.title] as [number, string]) : [])} />}
+      </Status>
     </section>
   );
 }
