@@ -9,7 +9,7 @@ import { buildStories, directedLinks, publishedTime, reprintClusters, type Story
 import type { DirectedLink, DirectionCall, ReprintCluster, Story } from '../provenance/types.js';
 import { utterances, type Utterance } from '../quotes/match.js';
 import { documentMetaJson, type DocumentMetaJson } from '../store/document-json.js';
-import type { DocumentInfo, Store } from '../store/types.js';
+import type { DocumentInfo, LinkRecord, Store } from '../store/types.js';
 import { wordDiff, type CommonRun, type DiffChunk } from '../text/word-diff.js';
 
 export interface ReportOptions {
@@ -107,16 +107,9 @@ export interface ReportPassage {
   marked: boolean;
 }
 
-export interface ReportLink {
+export interface ReportLink extends Omit<LinkRecord, 'passages' | 'textDirection'> {
   /** 1-based rank in the report (strongest first): its anchor. */
   number: number;
-  a: string;
-  b: string;
-  kind: PassageKind;
-  coverageA: number;
-  coverageB: number;
-  score: number;
-  duplicate: boolean;
   direction: DirectionCall;
   /** Id of the original, null when undetermined. */
   source: string | null;

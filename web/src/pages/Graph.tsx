@@ -69,10 +69,11 @@ function GraphView(props: { g: GraphJson; storyTitles: Map<number, string> }) {
     if (!box.current) return;
     const { pos, range } = positions(g);
     const large = g.nodes.length > 300;
-    // Stories with two or more drawn documents become labelled groups.
+    // Stories with two or more drawn documents become labelled groups (below 300 nodes: compound
+    // nodes make a large graph's pans and zooms several times slower; the lanes still separate them).
     const perStory = new Map<number, number>();
     for (const n of g.nodes) if (n.story !== null) perStory.set(n.story, (perStory.get(n.story) ?? 0) + 1);
-    const groups = [...perStory].filter(([, k]) => k >= 2).map(([id]) => id);
+    const groups = large ? [] : [...perStory].filter(([, k]) => k >= 2).map(([id]) => id);
     const grouped = new Set(groups);
     // A time axis that pans and zooms with the graph: tick marks under the lowest node.
     const ticks: Array<{ data: Record<string, string>; position: { x: number; y: number }; classes: string }> = [];
