@@ -3,15 +3,27 @@ import assert from 'node:assert/strict';
 import type { Passage, PassageKind } from '../src/align/types.js';
 import { openStore, type LinkRecord, type Store } from '../src/store/index.js';
 import { fixtureDoc } from './store-fixture.js';
+import { pgServer, pgSkip } from './pg-fixture.js';
 
 const doc = fixtureDoc;
 
+// Every behaviour is checked on SQLite and, when a server is available, on PostgreSQL.
+const backends: Array<[string, () => string]> = [['sqlite', () => ':memory:']];
+const pg = pgServer();
+if (pg) backends.push(['postgres', () => pg.freshDatabase('store')]);
+else test('PostgreSQL store', { skip: pgSkip() || undefined }, () => {});
+
 function withStore(fn: (store: Store) => void): void {
-  const store = openStore(':memory:');
-  try {
-    fn(store);
-  } finally {
-    store.close();
+  for (const [name, location] of backends) {
+    const store = openStore(location());
+    try {
+      fn(store);
+    } catch (error) {
+      if (error instanceof Error) error.message = `[${name}] ${error.message}`;
+      throw error;
+    } finally {
+      store.close();
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCompare } from './compare.js';
+import { registerDb } from './db-command.js';
 import { describeError, isExpectedError, UserError } from './errors.js';
 import { registerEval } from './eval.js';
 import { registerQuotes } from './quotes.js';
@@ -10,6 +11,7 @@ import { registerScan } from './scan.js';
 import { registerServe } from './serve.js';
 import { registerStories } from './stories.js';
 import { registerViews } from './views.js';
+import { registerWorker } from './worker.js';
 
 /** Same relative path from src/cli (tsx) and dist/cli (built). */
 function packageVersion(): string {
@@ -28,6 +30,7 @@ export function buildProgram(): Command {
     .usage('<command> [options]')
     .helpCommand(true);
   registerCompare(program);
+  registerDb(program);
   registerEval(program);
   registerQuotes(program);
   registerReport(program);
@@ -35,6 +38,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerStories(program);
   registerViews(program);
+  registerWorker(program);
   // Bare `mimeo` or a typo: one clear line instead of commander's help dump or argument count.
   // Set after the subcommands exist so that they do not inherit allowExcessArguments.
   program

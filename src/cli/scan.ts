@@ -7,6 +7,7 @@ import type { LinkRecord, Store } from '../store/types.js';
 import { dbOption, openCliStore } from './db.js';
 import { UserError } from './errors.js';
 import { parseWorkers } from './eval.js';
+import { positiveInt, queueSettings, requirePostgres } from './worker.js';
 import { checkReportPath, writeReportFile } from './report.js';
 import { linkSeenFrom, type LinkSeenFrom } from './views.js';
 import { directionJson, type DirectionJson } from './views-format.js';
@@ -20,6 +21,8 @@ interface ScanCliOptions {
   field?: string[];
   quiet?: boolean;
   report?: string;
+  distributed?: boolean;
+  jobTimeout?: number;
 }
 
 /** One line per skipped item, on stderr, as it happens. */
@@ -39,25 +42,45 @@ export function registerScan(program: Command): void {
     .option('--field <name=columns>', 'JSONL/CSV field names, e.g. text=article_body (repeatable)', collect, [])
     .option('-q, --quiet', 'no progress output')
     .option('--report <file>', 'then write the HTML report (as mimeo report --out FILE)')
+    .option('--distributed', 'PostgreSQL store: queue the work for `mimeo worker` processes and follow it')
+    .option('--job-timeout <seconds>', 'with --distributed: retry a job when its worker is silent this long', positiveInt('--job-timeout'))
     .action(async (inputs: string[], options: ScanCliOptions) => {
       const { progressReporter } = await import('./progress.js');
       // A bad report path fails now, not after the scan.
       if (options.report) checkReportPath(options.report);
-      const store = openCliStore(options.db);
+      const url = options.distributed ? requirePostgres(options.db, 'scan --distributed') : undefined;
+      if (options.workers !== undefined && url) throw new UserError('--workers does not apply to --distributed (start workers with mimeo worker --concurrency N)', 2);
       const reporter = progressReporter(options.quiet || false);
-      let stats: ScanStats;
-      try {
-        stats = await scan(store, inputs, {
-          workers: options.workers,
-          fields: parseFields(options.field ?? []),
-          onProgress: reporter.update,
-          onProblem: (p) => {
-            reporter.stop();
-            reportProblem(p);
-          },
-        });
+      const onProblem = (p: IngestProblem) => {
         reporter.stop();
-        process.stdout.write(options.json ? scanJson(store, stats) : scanSummary(store, stats));
+        reportProblem(p);
+      };
+      const fields = parseFields(options.field ?? []);
+      let stats: ScanStats;
+      if (url) {
+        const { distributedScan } = await import('../distributed/coordinator.js');
+        try {
+          stats = await distributedScan(url, inputs, {
+            fields,
+            settings: queueSettings(options.jobTimeout),
+            onProgress: reporter.update,
+            onProblem,
+            onIdle: (message) => {
+              reporter.stop();
+              process.stderr.write(`mimeo: ${message}\n`);
+            },
+          });
+        } finally {
+          reporter.stop();
+        }
+      }
+      const store = openCliStore(options.db);
+      try {
+        if (!url) {
+          stats = await scan(store, inputs, { workers: options.workers, fields, onProgress: reporter.update, onProblem });
+        }
+        reporter.stop();
+        process.stdout.write(options.json ? scanJson(store, stats!) : scanSummary(store, stats!));
         if (options.report) {
           const written = await writeReportFile(store, options.report);
           if (!options.json) process.stdout.write(written);
@@ -66,7 +89,7 @@ export function registerScan(program: Command): void {
         reporter.stop();
         store.close();
       }
-      if (stats.problems > 0) process.exitCode = 1;
+      if (stats!.problems > 0) process.exitCode = 1;
     });
 
   program

@@ -5,15 +5,25 @@ import { UserError } from '../cli/errors.js';
 import type { Store } from '../store/types.js';
 
 /** Feature settings a database was indexed with: other settings would need a re-index. */
-const FEATURE_KEY = 'index.features';
+export const FEATURE_KEY = 'index.features';
+
+/** What the stored features depend on, as stored under FEATURE_KEY. */
+export function featureSettings(params: IndexParameters): string {
+  return JSON.stringify({ version: 1, minUnitTerms: params.minUnitTerms, maxUnitTerms: params.maxUnitTerms });
+}
+
+/** Records the feature settings of a new store; refuses other settings on an indexed one. */
+export function compareFeatureSettings(location: string, stored: string | undefined, params: IndexParameters): string | null {
+  const mine = featureSettings(params);
+  if (stored !== undefined && stored !== mine) {
+    throw new UserError(`${location}: indexed with other feature settings (${stored}); use a new database`);
+  }
+  return stored === undefined ? mine : null;
+}
 
 export function checkFeatureSettings(store: Store, params: IndexParameters): void {
-  const mine = JSON.stringify({ version: 1, minUnitTerms: params.minUnitTerms, maxUnitTerms: params.maxUnitTerms });
-  const stored = store.getState(FEATURE_KEY);
-  if (stored === undefined) store.setState(FEATURE_KEY, mine);
-  else if (stored !== mine) {
-    throw new UserError(`${store.location}: indexed with other feature settings (${stored}); use a new database`);
-  }
+  const record = compareFeatureSettings(store.location, store.getState(FEATURE_KEY), params);
+  if (record !== null) store.setState(FEATURE_KEY, record);
 }
 
 /** The in-memory candidate index over every indexed document. */

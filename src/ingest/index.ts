@@ -4,13 +4,13 @@ import { decodeHtml, extractHtml } from './html.js';
 import { mergeFields, readCsv, readJsonl } from './records.js';
 import { parseMarkdown, parseTxt, type ParsedText } from './text.js';
 import type { FieldMap, IngestItem, IngestOptions } from './types.js';
-import { walkInputs, type InputFile } from './walk.js';
+import { walkInputs, type InputFile, type WalkItem } from './walk.js';
 import { readWarc } from './warc.js';
 
 export type * from './types.js';
 export { defaultFields } from './records.js';
 export { extractHtml, type ExtractedHtml } from './html.js';
-export { formatOf } from './walk.js';
+export { formatOf, walkInputs, type InputFile, type WalkItem } from './walk.js';
 
 /** How long the generator may run synchronous work before letting timers and I/O callbacks in. */
 const BREATHE_MS = 50;
@@ -23,11 +23,23 @@ const BREATHE_MS = 50;
  * gets `#2`, `#3`, ...
  */
 export async function* ingest(inputs: string[], options: IngestOptions = {}): AsyncGenerator<IngestItem> {
+  const ids = new UniqueIds();
+  for await (const item of readFiles(walkInputs(inputs), options)) {
+    if (item.type === 'document') item.document.id = ids.claim(item.document.id);
+    yield item;
+  }
+}
+
+/**
+ * The articles of files already listed (by walkInputs), in order, with their ids as found: a
+ * distributed scan reads shards of a listing on several machines and makes the ids unique
+ * (UniqueIds) when it stores them in listing order.
+ */
+export async function* readFiles(entries: AsyncIterable<WalkItem> | Iterable<WalkItem>, options: IngestOptions = {}): AsyncGenerator<IngestItem> {
   const fields = mergeFields(options.fields);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
-  const ids = new UniqueIds();
   let lastBreath = Date.now();
-  for await (const entry of walkInputs(inputs)) {
+  for await (const entry of entries) {
     if (entry.type === 'problem') {
       yield entry;
       continue;
@@ -35,7 +47,6 @@ export async function* ingest(inputs: string[], options: IngestOptions = {}): As
     const file = entry.file;
     const items = file.format === 'jsonl' || file.format === 'csv' || file.format === 'warc' ? readContainer(file, fields, maxBytes) : readWholeItem(file, maxBytes);
     for await (const item of items) {
-      if (item.type === 'document') item.document.id = ids.claim(item.document.id);
       yield item;
       // Small files are read synchronously and HTML extraction is CPU work: without a pause now
       // and then, a consumer's progress timer or signal handler would wait for the whole run.
@@ -80,7 +91,7 @@ async function readWhole(file: InputFile, maxBytes: number): Promise<ParsedText>
 }
 
 /** Hands out ids, suffixing repeats with `#2`, `#3`, ... (skipping suffixes already taken). */
-class UniqueIds {
+export class UniqueIds {
   private readonly seen = new Set<string>();
   private readonly next = new Map<string, number>();
 

@@ -3,6 +3,7 @@ import type { Passage, PassageKind } from '../align/types.js';
 import type { DirectionCall } from '../provenance/types.js';
 import { connect, type OpenOptions } from './connect.js';
 import { UserError } from '../cli/errors.js';
+import { searchWords } from './search-words.js';
 import {
   INFO_COLUMNS,
   INFO_FROM,
@@ -571,11 +572,6 @@ export class SqliteStore implements Store {
       this.db.close();
     }
   }
-}
-
-/** The words of a search, as the search uses them (at most 32; a trailing * marks a prefix). */
-export function searchWords(input: string): string[] {
-  return (input.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019_-]*\*?/gu) ?? []).slice(0, 32);
 }
 
 /**

@@ -180,3 +180,13 @@ export interface Store {
 
   close(): void;
 }
+
+/**
+ * The Store with every answer as a promise: what a server-backed store (PostgreSQL) implements
+ * natively. The synchronous Store over it (src/store/pg/sync.ts) serves the code written for SQLite.
+ */
+export type AsyncStore = { readonly location: string } & {
+  [K in Exclude<keyof Store, 'location' | 'allFeatures'>]: Store[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
+} & {
+  allFeatures(): AsyncIterable<FeatureRecord>;
+};
