@@ -1,6 +1,6 @@
 import { english } from '../text/english.js';
 import { cueOf } from './cues.js';
-import { AUXILIARIES, boundedPhrase, isDeterminer, subjectBefore, tokenize, type Mention, type Tok } from './mentions.js';
+import { AUXILIARIES, PREPOSITIONS, boundedPhrase, isAdverb, isDeterminer, subjectBefore, tokenize, type Mention, type Tok } from './mentions.js';
 import type { QuoteCue } from './types.js';
 
 // Finding who a quote is attributed to: the cue and the speaker mention next to a quote's marks.
@@ -14,6 +14,11 @@ export interface Attribution {
   mention: Mention | null;
   /** End of the attribution clause (for split quotes: the next part must start right after it). */
   end: number;
+  /**
+   * “...,” Walker said, according to an AP account: the reported speech runs on to here (the comma
+   * before "according to"), as the account is the source.
+   */
+  reportedEnd?: number;
 }
 
 /** Words that may stand between a cue and its speaker: "said Tuesday Mr. X" is rare, "said Tuesday." common. */
@@ -87,7 +92,7 @@ export function attributionAfter(text: string, from: number, limit: number, quot
     const far = i - i0 >= 40;
     // Cues are written in lower case after a quote ("said Smith"); "State spokesman ..." is no cue.
     const cue = tok.cap ? null : cueOf(tok.text);
-    if (!cue || (!cue.strong && i - i0 > 8)) continue;
+    if (!cue || (!cue.strong && i - i0 > 8) || nounCue(toks, i, cue.lemma)) continue;
     if (far && boundedPhrase(text, toks, i0, i) === null) {
       const subject = cue.strong ? subjectBefore(text, toks, i) : null;
       if (subject && subject.kind === 'name') return { cue: cueRange(toks, i, cue.lemma), mention: subject, end };
@@ -101,10 +106,10 @@ export function attributionAfter(text: string, from: number, limit: number, quot
       let j = i + 1;
       while (j < n && TIME_WORDS.has(toks[j].lower)) j++;
       const mention = boundedPhrase(text, toks, j, clauseEnd(toks, j, n));
-      return { cue: cueRange(toks, i, cue.lemma), mention, end };
+      return withReporter({ cue: cueRange(toks, i, cue.lemma), mention, end }, text, toks, i + 1, n);
     }
     let k = i;
-    while (k > i0 && toks[k - 1].word && AUXILIARIES.has(toks[k - 1].lower)) k--;
+    while (k > i0 && toks[k - 1].word && (AUXILIARIES.has(toks[k - 1].lower) || isAdverb(toks[k - 1]))) k--;
     let mention = boundedPhrase(text, toks, i0, k);
     if (!mention) {
       // A long run-on sentence (machine translation joins them): a named subject right before a later cue.
@@ -114,9 +119,37 @@ export function attributionAfter(text: string, from: number, limit: number, quot
     }
     // “... today.” Smith said. — after a full stop only a short "X said" clause is an attribution.
     if (quoteEndsSentence && !toks.slice(i0, k).some((t) => t.text === ',') && k - i0 > 5) return null;
-    return { cue: cueRange(toks, i, cue.lemma), mention, end };
+    return withReporter({ cue: cueRange(toks, i, cue.lemma), mention, end }, text, toks, i + 1, n);
   }
   return null;
+}
+
+/**
+ * "“...,” Walker said, according to an Associated Press account.": the quote is the account's
+ * (as PolNeAR attributes it), the source after "according to" in the rest of the clause.
+ */
+function withReporter(attribution: Attribution, text: string, toks: Tok[], from: number, n: number): Attribution {
+  for (let i = from; i < n - 2; i++) {
+    if (toks[i].lower !== 'according' || toks[i + 1].lower !== 'to' || toks[i - 1]?.text !== ',') continue;
+    const reporter = boundedPhrase(text, toks, i + 2, clauseEnd(toks, i + 2, n));
+    if (reporter) return { ...attribution, mention: reporter, reportedEnd: toks[i - 1].start };
+  }
+  return attribution;
+}
+
+/**
+ * A cue in its base form after a determiner is a noun: "a verbal attack", "the jobs report",
+ * "Trump's answer" — no verb, no speaker.
+ */
+export function nounCue(toks: Tok[], i: number, lemma: string): boolean {
+  if (toks[i].lower !== lemma || lemma === 'read' || lemma === 'put') return false;
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const t = toks[k];
+    if (!t.word) return false;
+    if (isDeterminer(t) || /['\u2019]s$/.test(t.text)) return !/^(?:they|we|you|i)$/.test(toks[k + 1]?.lower ?? '');
+    if (t.cap || AUXILIARIES.has(t.lower) || /^(?:to|they|we|you|i|who|that|which)$/.test(t.lower)) return false;
+  }
+  return false;
 }
 
 /** End of the phrase after a cue: the sentence's end, or a relative clause / participle. */
@@ -148,7 +181,7 @@ export function attributionBefore(text: string, from: number, to: number, inside
       return { cue: cueRange(toks, i, 'according to', i + 1), mention, end: to };
     }
     const cue = tok.cap && i > 0 && !endsSentence(toks, i - 1) ? null : cueOf(tok.text);
-    if (!cue) continue;
+    if (!cue || nounCue(toks, i, cue.lemma)) continue;
     // A weak cue ("called it", "described as") only counts close to the quote, and a strong cue
     // further back in the sentence wins unless the weak one stands right before the quote.
     if (!cue.strong) {
@@ -157,7 +190,9 @@ export function attributionBefore(text: string, from: number, to: number, inside
       if (n - i <= 3) return weak;
       continue;
     }
-    let mention = subjectBefore(text, toks, i) ?? governingSubject(text, toks, i);
+    // ", saying “...”" / "smiled and said, “...”": the cue shares the subject of the sentence's main verb.
+    const shared = i > 0 && (toks[i - 1].text === ',' || toks[i - 1].lower === 'and') && (/ing$/.test(tok.lower) || toks[i - 1].lower === 'and');
+    let mention = (shared ? clauseSubject(text, toks, i, insideQuote) : null) ?? subjectBefore(text, toks, i) ?? governingSubject(text, toks, i);
     if (!mention && !OBJECT_CUES.has(cue.lemma) && (i === 0 || !toks[i - 1].word)) {
       // "..., said Hua: “" — the speaker after the cue.
       mention = boundedPhrase(text, toks, i + 1, clauseEnd(toks, i + 1, n));
@@ -202,6 +237,45 @@ function governingSubject(text: string, toks: Tok[], i: number): Mention | null 
   return null;
 }
 
+/** Sentence openers that are no subject: "And", "But", "So". */
+const OPENERS = /^(?:and|but|so|yet|still|then|now|meanwhile|however|instead|indeed|also)$/;
+
+/**
+ * The subject of the sentence holding toks[i], for a cue that shares it ("Sanders stepped up his
+ * attacks, saying"): after a leading adverbial ("On Tuesday,", "When asked ...,") and a conjunction.
+ */
+function clauseSubject(text: string, toks: Tok[], i: number, insideQuote: (pos: number) => boolean): Mention | null {
+  let start = i;
+  while (start > 0 && !endsSentence(toks, start - 1)) start--;
+  // "..., Spicer said, adding, “": the subject of the nearest cue before it.
+  for (let k = i - 1; k > start; k--) {
+    const tok = toks[k];
+    const cue = tok.word && !tok.cap && !insideQuote(tok.start) ? cueOf(tok.text) : null;
+    if (!cue?.strong) continue;
+    const subject = subjectBefore(text, toks, k, start);
+    if (subject) return subject;
+    if (!toks[k - 1].word && !OBJECT_CUES.has(cue.lemma)) return boundedPhrase(text, toks, k + 1, clauseEnd(toks, k + 1, i));
+    return null;
+  }
+  while (start < i && (!toks[start].word || OPENERS.test(toks[start].lower))) {
+    if (!toks[start].word && insideQuote(toks[start].start)) return null;
+    start++;
+  }
+  if (start >= i || insideQuote(toks[start].start)) return null;
+  const first = toks[start];
+  // A leading adverbial phrase ends at the first comma.
+  if (PREPOSITIONS.has(first.lower) || NOT_NAMES_LEAD.test(first.lower) || /ing$|ed$/.test(first.lower)) {
+    let c = start;
+    while (c < i && toks[c].text !== ',') c++;
+    if (c >= i - 1 || toks.slice(start, c).some((t) => insideQuote(t.start))) return null;
+    start = c + 1;
+  }
+  return sentenceSubject(text, toks.slice(start, i));
+}
+
+/** Words that open an adverbial phrase rather than a subject. */
+const NOT_NAMES_LEAD = /^(?:later|earlier|last|this|then|asked|speaking|addressing|writing|after|before|when|while|during|since|although|though|despite|like|unlike|amid|following|in|on|at|for|from|with|as|by|under|over|instead|if|once|until|upon|within|without|throughout|according|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
 /** The phrase a sentence opens with, when it is a name, pronoun or title. */
 function sentenceSubject(text: string, toks: Tok[]): Mention | null {
   let i = 0;
@@ -226,7 +300,7 @@ export function previousSpeaker(text: string, from: number, to: number, insideQu
     const tok = toks[i];
     if (!tok.word || insideQuote(tok.start)) continue;
     const cue = cueOf(tok.text);
-    if (!cue || !cue.strong || tok.cap) continue;
+    if (!cue || !cue.strong || tok.cap || nounCue(toks, i, cue.lemma)) continue;
     const mention = subjectBefore(text, toks, i);
     if (mention && !insideQuote(mention.start)) return { cue: null, mention, end: to };
   }

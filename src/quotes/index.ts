@@ -30,8 +30,12 @@ interface Item {
   cueInSentence: boolean;
   /** Looks like a title: capitalized words, or right after a possessive ("NBC's “Today”"). */
   titleLike: boolean;
+  /** A title-case name of a show or book after "CNN's", "on" or "of": a title even when a speaker follows. */
+  showTitle: boolean;
   /** A cue and speaker right after the quote, or a cue right before it: a sure sign of speech. */
   speechCue: boolean;
+  /** The word right before the opening mark is a cue ("said “...”", "called it “...”"). */
+  cueBefore: boolean;
 }
 
 /**
@@ -62,7 +66,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
     return hi >= 0 && pos < partEnds[hi];
   };
 
-  const items: Item[] = marked.map((q) => ({ parts: q.parts, firstBlock: q.firstBlock, lastBlock: q.lastBlock, attribution: null, own: false, opensSentence: false, cueInSentence: false, titleLike: false, speechCue: false }));
+  const items: Item[] = marked.map((q) => ({ parts: q.parts, firstBlock: q.firstBlock, lastBlock: q.lastBlock, attribution: null, own: false, opensSentence: false, cueInSentence: false, titleLike: false, showTitle: false, speechCue: false, cueBefore: false }));
   const joined = joinSplitQuotes(text, mergeBrokenQuotes(text, items));
   for (let i = 0; i < joined.length; i++) attributeOwn(text, blocks, joined, i, insideQuote);
   inherit(text, blocks, joined, insideQuote);
@@ -87,7 +91,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
     }
     quotes.push({
       start: first.start,
-      end: last.end,
+      end: contentEnd(text, item, blocks[item.lastBlock], kept[quotes.length + 1]?.parts[0].start ?? text.length),
       text: item.parts.map((p) => text.slice(p.innerStart, p.innerEnd).trim()).join(' '),
       parts: item.parts,
       paragraphs: item.lastBlock - item.firstBlock + 1,
@@ -237,16 +241,35 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
   // "He added, “More.”": a quote right after its cue is speech even when it looks like a title.
   const lastWord = /(\p{L}+)[,:]?\s*$/u.exec(before)?.[1];
   item.speechCue ||= lastWord !== undefined && lastWord === lastWord.toLowerCase() && cueOf(lastWord)?.strong === true;
+  const wordBefore = /(\p{L}+)[^\p{L}]*$/u.exec(before)?.[1];
+  item.cueBefore = wordBefore !== undefined && wordBefore === wordBefore.toLowerCase() && cueOf(wordBefore) !== null;
   // In a title-case headline every quote is title-case.
-  item.titleLike = /(?:['\u2019]s|so-called)\s*$/i.test(before) || (isTitleCase(item.parts.map((p) => text.slice(p.innerStart, p.innerEnd)).join(' ')) && !isTitleCase(before));
+  const inner = item.parts.map((p) => text.slice(p.innerStart, p.innerEnd)).join(' ');
+  item.titleLike = /(?:['\u2019]s|so-called)\s*$/i.test(before) || (isTitleCase(inner) && !isTitleCase(before));
+  // "on CBS's “Face the Nation,” Sanders said": the speaker after it is the guest's, not the title's.
+  item.showTitle = /(?:['\u2019]s|\b(?:on|of))\s*$/i.test(before) && isTitleCase(inner) && !/[!?]/.test(inner) && !isTitleCase(before);
   if (item.attribution) return;
+
+  // “X said, “...” Then ... he said.”: a quote introduced by its cue and ending its sentence keeps
+  // that cue's speaker; what follows the quote is another sentence.
+  const introduced = first.closed && /[,:]\s*$/.test(before) && /[.!?\u2026]['"\u2019\u201D]*$/.test(text.slice(first.innerStart, first.innerEnd).trimEnd());
+  if (introduced && hasCue(before)) {
+    const att = attributionBefore(text, from, first.start, insideQuote);
+    if (att?.cue && att.mention) {
+      item.attribution = att;
+      item.own = true;
+      return;
+    }
+  }
 
   for (const part of item.parts) {
     if (!part.closed) continue;
     const block = blocks[blockOf(blocks, part.start, item.firstBlock)];
     const limit = next && next.parts[0].start < block.end ? next.parts[0].start : block.end;
     const endsSentence = /[.!?\u2026]['"\u2019\u201D]*$/.test(text.slice(part.innerStart, part.innerEnd).trimEnd());
-    const after = attributionAfter(text, part.end, Math.min(limit, block.end), endsSentence);
+    // “...” Mills then writes back, “...”: after a full stop, a clause leading into the next quote is that quote's.
+    const leadsOn = endsSentence && limit < block.end && /^\s*\p{Lu}/u.test(text.slice(part.end, limit)) && /[,:]\s*$/.test(text.slice(part.end, limit)) && !/[.!?]\s/.test(text.slice(part.end, limit));
+    const after = leadsOn ? null : attributionAfter(text, part.end, Math.min(limit, block.end), endsSentence);
     if (after && (after.mention || after.cue)) {
       item.attribution = after;
       item.own = true;
@@ -307,6 +330,37 @@ function inherit(text: string, blocks: Block[], items: Item[], insideQuote: (pos
   }
 }
 
+/** Prepositions that carry a clause on past a quoted fragment: “...” despite his loss. */
+const CARRY_ON = new Set(['in', 'for', 'from', 'about', 'of', 'to', 'with', 'on', 'until', 'between', 'despite', 'toward', 'towards', 'by', 'at', 'after', 'before', 'over', 'against', 'among', 'during', 'into', 'than', 'as', 'under', 'without', 'within', 'across', 'through', 'since']);
+
+/**
+ * Where the quoted content ends. Usually at the closing mark; before ", according to" when the
+ * speaker's words are reported by another source (PolNeAR's Content then holds "X said"); but a fragment that breaks off
+ * mid-clause (no punctuation before its mark) and opens its sentence, or follows its cue, is the
+ * head of a longer content: “the wind is at our backs” despite his loss. Then the content runs to
+ * the clause's end (comma, semicolon or full stop), as PolNeAR marks it. Titles and fragments
+ * followed by a speaker or cue ("... ” he said") stay as they are.
+ */
+function contentEnd(text: string, item: Item, block: Block, nextStart: number): number {
+  const last = item.parts[item.parts.length - 1];
+  const reported = item.own ? item.attribution?.reportedEnd : undefined;
+  if (reported !== undefined && reported > last.end && reported <= block.end) return reported;
+  if (item.parts.length !== 1 || !last.closed || item.titleLike || !(item.opensSentence || item.cueBefore)) return last.end;
+  const inner = text.slice(last.innerStart, last.innerEnd).replace(/[\s"'\u2018\u2019\u201C\u201D]+$/u, '');
+  if (!/[\p{L}\p{N}]$/u.test(inner) || isTitleCase(inner)) return last.end;
+  const next = /^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 40))?.[1];
+  if (!next || next !== next.toLowerCase() || cueOf(next) || /^(?:he|she|they|it|we|i|you)$/.test(next)) return last.end;
+  if (!item.opensSentence && !CARRY_ON.has(next)) return last.end;
+  const stop = Math.min(block.end, nextStart, last.end + 400);
+  for (let i = last.end; i < stop; i++) {
+    const ch = text[i];
+    if (ch === '\n' || ((ch === '"' || ch === '\u201C' || ch === '\u2018' || ch === "'") && /\s/.test(text[i - 1]))) return last.end;
+    if (ch === ',' || ch === ';') return i;
+    if ((ch === '.' || ch === '!' || ch === '?') && /^(?:\s|["\u201D\u2019]|$)/.test(text.slice(i + 1, i + 2)) && !/\b(?:Mr|Mrs|Ms|Dr|St|Jr|\p{Lu})$/u.test(text.slice(Math.max(0, i - 3), i))) return i;
+  }
+  return block.end <= stop ? block.end : last.end;
+}
+
 /** “They sue,” he said. “Everybody sues.”: a short sentence quoted right after the speaker's own attributed quote. */
 function continuesSpeech(text: string, item: Item, prev: Item | undefined): boolean {
   if (!prev || prev.lastBlock !== item.firstBlock || !prev.own || !prev.attribution?.cue || !prev.attribution.mention) return false;
@@ -326,6 +380,6 @@ function keep(text: string, item: Item, prev: Item | undefined): boolean {
   const attributed = item.own && Boolean(item.attribution?.cue);
   if (item.opensSentence) return attributed || words >= MIN_SENTENCE_QUOTE_WORDS || continuesSpeech(text, item, prev);
   // Inside a sentence: titles of shows and books are not speech, even next to a verb.
-  if (item.titleLike && words <= MAX_TITLE_WORDS && !item.speechCue) return false;
+  if (item.titleLike && words <= MAX_TITLE_WORDS && (!item.speechCue || item.showTitle)) return false;
   return attributed || item.cueInSentence || words >= MIN_UNATTRIBUTED_WORDS;
 }

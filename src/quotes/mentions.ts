@@ -265,7 +265,7 @@ function trimHonorifics(toks: Tok[], from: number, to: number): { start: number 
  */
 export function subjectBefore(text: string, toks: Tok[], end: number, floor = 0): Mention | null {
   let j = end - 1;
-  while (j >= floor && toks[j].word && AUXILIARIES.has(toks[j].lower)) j--;
+  while (j >= floor && toks[j].word && (AUXILIARIES.has(toks[j].lower) || isAdverb(toks[j]))) j--;
   if (j < floor) return null;
   let roleFrom = -1;
   let roleTo = -1;
@@ -312,7 +312,8 @@ export function subjectBefore(text: string, toks: Tok[], end: number, floor = 0)
     let k = j;
     while (k - 1 >= floor && j - k < 6 && toks[k - 1].word && !isDeterminer(toks[k - 1]) && !PREPOSITIONS.has(toks[k - 1].lower) && !AUXILIARIES.has(toks[k - 1].lower) && !english.isStopword(toks[k - 1].lower) && !cueLike(toks[k - 1].lower)) k--;
     if (k - 1 >= floor && isDeterminer(toks[k - 1])) k--;
-    else if (!(k === floor || !toks[k - 1].word || isBoundaryWord(toks[k - 1])) || !/s$/.test(tok.lower)) return null;
+    // A bare noun must be plural ("officials said") unless a possessive leads it ("Schilling's son").
+    else if (!(k === floor || !toks[k - 1].word || isBoundaryWord(toks[k - 1])) || !(/s$/.test(tok.lower) || (k < j && /['\u2019]s$/.test(toks[k].text)))) return null;
     from = k;
   }
   const mention = headPhrase(text, toks, from, j + 1);
@@ -344,6 +345,11 @@ function cueLike(word: string): boolean {
 function isSentenceEnd(toks: Tok[], i: number): boolean {
   const t = toks[i].text;
   return t === '.' || t === '!' || t === '?' || t === ';';
+}
+
+/** A lower-case -ly adverb between a subject and its verb: "Trump jokingly said". */
+export function isAdverb(tok: Tok): boolean {
+  return !tok.cap && tok.text.length > 5 && /ly$/.test(tok.lower) && !/(?:family|assembly|anomaly|monopoly|supply|rally|ally|reply|bully|belly)$/.test(tok.lower);
 }
 
 export const AUXILIARIES = new Set([
