@@ -196,6 +196,64 @@ test('a quote paragraph without a cue takes the speaker of the sentence before i
 
 // --- CLI ---
 
+test('a participle cue takes the subject of its sentence', () => {
+  const text = 'Here in Columbia, Ada Brennan stepped up her attacks on the plan, saying, “We cannot afford another delay.”';
+  assert.equal(only(text).speaker?.name, 'Ada Brennan');
+  const adding = 'The vote will come next week, Tomas Weir said, adding, “They need to sit down and talk.”';
+  assert.equal(only(adding).speaker?.name, 'Tomas Weir');
+  const and = 'When asked whom she supported, Ms. Ines Harlow smiled and said, “I am still waiting for a candidate.”';
+  assert.equal(only(and).speaker?.mention, 'Ines Harlow');
+});
+
+test('“..., ” X said, according to Y: the quote is Y\'s, and its content runs to the comma', () => {
+  const text = '“Delegates should be able to vote the way they see fit,” Walker said, according to an Associated Press account.';
+  const q = only(text);
+  assert.equal(q.speaker?.mention, 'an Associated Press account');
+  assert.equal(spanOf(text, q), '“Delegates should be able to vote the way they see fit,” Walker said');
+  assert.equal(q.parts[0].end, text.indexOf(' Walker'));
+});
+
+test('a clause after a sentence-ending quote that leads into the next quote is that quote\'s', () => {
+  const text = 'Dana Price answers Lee Morgan with, “Why now? That was on my way to Lisbon?” Lee Morgan then writes back, “You look cute.”';
+  const quotes = extractQuotes(text);
+  assert.equal(quotes.length, 2);
+  assert.equal(quotes[0].speaker?.name, 'Dana Price');
+  assert.equal(quotes[1].speaker?.name, 'Lee Morgan');
+});
+
+test('a quote introduced by its cue keeps that speaker over a later sentence', () => {
+  const text = 'Marta Kell, a professor, said, “At a certain point you wake up.” Therefore any attempt by Jon Obi to fix it, she said, becomes hopeless.';
+  assert.equal(extractQuotes(text)[0].speaker?.name, 'Marta Kell');
+});
+
+test('a cue word used as a noun has no speaker: "a verbal attack"', () => {
+  const text = 'The post was an attempt to recast a verbal attack he made.\n\nAnd then Rita Vance went on the attack, saying, “Is anyone going to mention it?”';
+  assert.equal(only(text).speaker?.name, 'Rita Vance');
+  const report = 'Pete Hale wrote after the jobs report was released. “This represents real wage growth, which has been missing.”';
+  assert.equal(only(report).speaker?.name, 'Pete Hale');
+});
+
+test('a fragment that breaks off mid-clause runs on to the clause\'s end', () => {
+  const text = 'Ben Ortiz said “the wind is at our backs” despite his loss in the Nevada caucuses. He left.';
+  const q = only(text);
+  assert.equal(spanOf(text, q), '“the wind is at our backs” despite his loss in the Nevada caucuses');
+  assert.equal(q.text, 'the wind is at our backs');
+  assert.equal(q.parts[0].end, text.indexOf(' despite'));
+  // A full quote, or a fragment followed by its speaker, ends at its mark.
+  const said = 'Ben Ortiz said “the wind is at our backs” he told reporters.';
+  assert.equal(spanOf(said, only(said)), '“the wind is at our backs”');
+});
+
+test('a show title after a possessive is no quote even when a speaker follows', () => {
+  const text = 'Speaking Sunday on ABC’s “This Week,” Carla Dunn admitted that the plan had failed.';
+  assert.equal(extractQuotes(text).length, 0);
+});
+
+test('a short quote announced by a colon is kept', () => {
+  const text = 'The rally by the city’s leaders had one message: “Dump the plan.”';
+  assert.equal(spanOf(text, only(text)), '“Dump the plan.”');
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

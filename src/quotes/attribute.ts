@@ -160,6 +160,8 @@ function clauseEnd(toks: Tok[], from: number, n: number): number {
     if (t.text === '.' && endsSentence(toks, i)) return i;
     if (t.text === ',' && ++commas === 2) return i;
     if (t.word && !t.cap && i > from && /^(?:who|which|that|when|while|in|on|at|during|after|before|because|as|adding|saying|noting|referring|according|to|about)$/.test(t.lower) && commas === 0) return i;
+    // "said Del. Stacey Plaskett of the Virgin Islands", "wrote Cameron Easley for Morning Consult".
+    if ((t.lower === 'of' || t.lower === 'for') && i > from + 1 && toks[i - 1].cap && toks[i - 2].cap && commas === 0) return i;
   }
   return n;
 }
@@ -211,6 +213,9 @@ export function attributionBefore(text: string, from: number, to: number, inside
     while (start > 0 && !endsSentence(toks, start - 1)) start--;
     const mention = n - start <= 8 ? sentenceSubject(text, toks.slice(start)) : null;
     if (mention) return { cue: null, mention, end: to };
+    // "..., President Obama is rolling out a new message: “”": a named subject announces it.
+    const subject = clauseSubject(text, toks, n - 1, insideQuote);
+    if (subject?.kind === 'name') return { cue: null, mention: subject, end: to };
   }
   return null;
 }
@@ -251,11 +256,11 @@ function clauseSubject(text: string, toks: Tok[], i: number, insideQuote: (pos: 
   for (let k = i - 1; k > start; k--) {
     const tok = toks[k];
     const cue = tok.word && !tok.cap && !insideQuote(tok.start) ? cueOf(tok.text) : null;
-    if (!cue?.strong) continue;
+    if (!cue?.strong || nounCue(toks, k, cue.lemma)) continue;
     const subject = subjectBefore(text, toks, k, start);
     if (subject) return subject;
     if (!toks[k - 1].word && !OBJECT_CUES.has(cue.lemma)) return boundedPhrase(text, toks, k + 1, clauseEnd(toks, k + 1, i));
-    return null;
+    break; // "When asked whom she supported, X smiled and said": the sentence's subject
   }
   while (start < i && (!toks[start].word || OPENERS.test(toks[start].lower))) {
     if (!toks[start].word && insideQuote(toks[start].start)) return null;
@@ -266,7 +271,8 @@ function clauseSubject(text: string, toks: Tok[], i: number, insideQuote: (pos: 
   // A leading adverbial phrase ends at the first comma.
   if (PREPOSITIONS.has(first.lower) || NOT_NAMES_LEAD.test(first.lower) || /ing$|ed$/.test(first.lower)) {
     let c = start;
-    while (c < i && toks[c].text !== ',') c++;
+    // "On July 6, 2015, Sanders ...": the year belongs to the date.
+    while (c < i && (toks[c].text !== ',' || /^\d{4}$/.test(toks[c + 1]?.text ?? ''))) c++;
     if (c >= i - 1 || toks.slice(start, c).some((t) => insideQuote(t.start))) return null;
     start = c + 1;
   }
@@ -274,7 +280,7 @@ function clauseSubject(text: string, toks: Tok[], i: number, insideQuote: (pos: 
 }
 
 /** Words that open an adverbial phrase rather than a subject. */
-const NOT_NAMES_LEAD = /^(?:later|earlier|last|this|then|asked|speaking|addressing|writing|after|before|when|while|during|since|although|though|despite|like|unlike|amid|following|in|on|at|for|from|with|as|by|under|over|instead|if|once|until|upon|within|without|throughout|according|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const NOT_NAMES_LEAD = /^(?:here|there|later|earlier|last|this|then|asked|speaking|addressing|writing|after|before|when|while|during|since|although|though|despite|like|unlike|amid|following|in|on|at|for|from|with|as|by|under|over|instead|if|once|until|upon|within|without|throughout|according|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /** The phrase a sentence opens with, when it is a name, pronoun or title. */
 function sentenceSubject(text: string, toks: Tok[]): Mention | null {

@@ -26,6 +26,8 @@ interface Item {
   own: boolean;
   /** The quote opens its sentence (nothing but a colon or dash before it). */
   opensSentence: boolean;
+  /** Right after a colon ("WSJ editorial: 'Deport Nikki Haley.'"): announced, so speech however short. */
+  afterColon: boolean;
   /** Its sentence has a speech verb outside the quote ("called it", "described as", "said that"). */
   cueInSentence: boolean;
   /** Looks like a title: capitalized words, or right after a possessive ("NBC's “Today”"). */
@@ -66,7 +68,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
     return hi >= 0 && pos < partEnds[hi];
   };
 
-  const items: Item[] = marked.map((q) => ({ parts: q.parts, firstBlock: q.firstBlock, lastBlock: q.lastBlock, attribution: null, own: false, opensSentence: false, cueInSentence: false, titleLike: false, showTitle: false, speechCue: false, cueBefore: false }));
+  const items: Item[] = marked.map((q) => ({ parts: q.parts, firstBlock: q.firstBlock, lastBlock: q.lastBlock, attribution: null, own: false, opensSentence: false, afterColon: false, cueInSentence: false, titleLike: false, showTitle: false, speechCue: false, cueBefore: false }));
   const joined = joinSplitQuotes(text, mergeBrokenQuotes(text, items));
   for (let i = 0; i < joined.length; i++) attributeOwn(text, blocks, joined, i, insideQuote);
   inherit(text, blocks, joined, insideQuote);
@@ -233,7 +235,8 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
   // words are skipped when looking for a cue, but the sentence starts before them.
   const from = sentenceStart(text, firstBlock.start, first.start);
   const before = text.slice(from, first.start);
-  item.opensSentence = /^[\s:\u2014\u2013-]*$/.test(before) || /:\s*$/.test(before);
+  item.afterColon = /:\s*$/.test(before);
+  item.opensSentence = /^[\s:\u2014\u2013-]*$/.test(before) || item.afterColon;
   const lastPart = item.parts[item.parts.length - 1];
   const lastBlock = blocks[item.lastBlock];
   const afterEnd = sentenceEnd(text, lastPart.end, Math.min(lastBlock.end, next ? next.parts[0].start : lastBlock.end));
@@ -247,7 +250,7 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
   const inner = item.parts.map((p) => text.slice(p.innerStart, p.innerEnd)).join(' ');
   item.titleLike = /(?:['\u2019]s|so-called)\s*$/i.test(before) || (isTitleCase(inner) && !isTitleCase(before));
   // "on CBS's “Face the Nation,” Sanders said": the speaker after it is the guest's, not the title's.
-  item.showTitle = /(?:['\u2019]s|\b(?:on|of))\s*$/i.test(before) && isTitleCase(inner) && !/[!?]/.test(inner) && !isTitleCase(before);
+  item.showTitle = /(?:['\u2019]s|\b(?:on|of))\s*$/i.test(before) && isTitleCase(inner) && !/[!?]/.test(inner);
   if (item.attribution) return;
 
   // “X said, “...” Then ... he said.”: a quote introduced by its cue and ending its sentence keeps
@@ -378,7 +381,7 @@ function keep(text: string, item: Item, prev: Item | undefined): boolean {
   const words = wordCount(text, item.parts);
   if (words === 0) return false;
   const attributed = item.own && Boolean(item.attribution?.cue);
-  if (item.opensSentence) return attributed || words >= MIN_SENTENCE_QUOTE_WORDS || continuesSpeech(text, item, prev);
+  if (item.opensSentence) return attributed || item.afterColon || words >= MIN_SENTENCE_QUOTE_WORDS || continuesSpeech(text, item, prev);
   // Inside a sentence: titles of shows and books are not speech, even next to a verb.
   if (item.titleLike && words <= MAX_TITLE_WORDS && (!item.speechCue || item.showTitle)) return false;
   return attributed || item.cueInSentence || words >= MIN_UNATTRIBUTED_WORDS;

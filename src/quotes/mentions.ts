@@ -198,7 +198,8 @@ function headPhrase(text: string, toks: Tok[], from: number, to: number): Mentio
   if (first.cap && NOT_NAMES.has(first.lower) && !isDeterminer(first) && !isHonorific(first)) return null;
   // "but he denied", "as his father dreamed", "on his Facebook page": a clause or an adjunct, not a speaker.
   if (!first.cap && english.isStopword(first.lower) && !isDeterminer(first)) return null;
-  if (toks.slice(from, to).some((t) => /^\p{Lu}{5,}$/u.test(t.text))) return null; // a heading in capitals
+  // A heading in capitals; an acronym among ordinary words ("MSNBC host Chris Matthews") is fine.
+  if (toks.slice(from, to).some((t) => /^\p{Lu}{5,}$/u.test(t.text)) && !toks.slice(from, to).some((t) => /\p{Ll}/u.test(t.text))) return null;
   // A verb-like lower-case word inside means this is a clause, not a phrase.
   for (let i = from; i < to; i++) if (/^(?:is|was|are|were|has|have|had|will|would|can|could|that|which|because|if|when)$/.test(toks[i].lower)) return null;
   // Trailing capitalized run: "foreign ministry spokesman Geng Shuang", "Sen. Marco Rubio".
