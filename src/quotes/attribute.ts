@@ -1,6 +1,6 @@
 import { english } from '../text/english.js';
 import { cueOf } from './cues.js';
-import { AUXILIARIES, PREPOSITIONS, boundedPhrase, isAdverb, isDeterminer, subjectBefore, tokenize, type Mention, type Tok } from './mentions.js';
+import { AUXILIARIES, PREPOSITIONS, PRONOUNS, boundedPhrase, isAdverb, isDeterminer, subjectBefore, tokenize, type Mention, type Tok } from './mentions.js';
 import type { QuoteCue } from './types.js';
 
 // Finding who a quote is attributed to: the cue and the speaker mention next to a quote's marks.
@@ -194,7 +194,7 @@ export function attributionBefore(text: string, from: number, to: number, inside
     }
     // ", saying “...”" / "smiled and said, “...”": the cue shares the subject of the sentence's main verb.
     const shared = i > 0 && (toks[i - 1].text === ',' || toks[i - 1].lower === 'and') && (/ing$/.test(tok.lower) || toks[i - 1].lower === 'and');
-    let mention = (shared ? clauseSubject(text, toks, i, insideQuote) : null) ?? subjectBefore(text, toks, i) ?? governingSubject(text, toks, i);
+    let mention = (shared ? clauseSubject(text, toks, i, insideQuote) : null) ?? subjectBefore(text, toks, i) ?? governingSubject(text, toks, i, insideQuote);
     if (!mention && !OBJECT_CUES.has(cue.lemma) && (i === 0 || !toks[i - 1].word)) {
       // "..., said Hua: “" — the speaker after the cue.
       mention = boundedPhrase(text, toks, i + 1, clauseEnd(toks, i + 1, n));
@@ -215,7 +215,7 @@ export function attributionBefore(text: string, from: number, to: number, inside
     if (mention) return { cue: null, mention, end: to };
     // "..., President Obama is rolling out a new message: “”": a named subject announces it.
     const subject = clauseSubject(text, toks, n - 1, insideQuote);
-    if (subject?.kind === 'name') return { cue: null, mention: subject, end: to };
+    if (subject?.kind === 'name' || subject?.kind === 'pronoun') return { cue: null, mention: subject, end: to };
   }
   return null;
 }
@@ -224,7 +224,7 @@ export function attributionBefore(text: string, from: number, to: number, inside
  * The subject of a cue that has none right before it: "they were told to chant", "China responded
  * by claiming", "Smith went on to say" — the subject of the clause the cue depends on.
  */
-function governingSubject(text: string, toks: Tok[], i: number): Mention | null {
+function governingSubject(text: string, toks: Tok[], i: number, insideQuote: (pos: number) => boolean = () => false): Mention | null {
   const prev = toks[i - 1];
   if (!prev || !prev.word) return null;
   if (prev.lower === 'to') {
@@ -234,11 +234,7 @@ function governingSubject(text: string, toks: Tok[], i: number): Mention | null 
     if (j < 0 || !toks[j].word || toks[j].cap) return null;
     return subjectBefore(text, toks, j);
   }
-  if (/ing$/.test(toks[i].lower) && /^(?:by|while|after|before|when|in)$/.test(prev.lower)) {
-    let start = i - 1;
-    while (start > 0 && !endsSentence(toks, start - 1)) start--;
-    return sentenceSubject(text, toks.slice(start, i - 1));
-  }
+  if (/ing$/.test(toks[i].lower) && /^(?:by|while|after|before|when|in)$/.test(prev.lower)) return clauseSubject(text, toks, i - 1, insideQuote);
   return null;
 }
 
@@ -251,10 +247,14 @@ const OPENERS = /^(?:and|but|so|yet|still|then|now|meanwhile|however|instead|ind
  */
 function clauseSubject(text: string, toks: Tok[], i: number, insideQuote: (pos: number) => boolean): Mention | null {
   let start = i;
-  while (start > 0 && !endsSentence(toks, start - 1)) start--;
+  // A sentence also ends at a quote's closing mark after a full stop: '... responsibility." She ...'.
+  while (start > 0 && !endsSentence(toks, start - 1) && !(start > 1 && /^["'\u201D\u2019]+$/.test(toks[start - 1].text) && /^[.!?]$/.test(toks[start - 2].text))) start--;
   // "..., Spicer said, adding, “": the subject of the nearest cue before it.
+  let commas = 0;
   for (let k = i - 1; k > start; k--) {
     const tok = toks[k];
+    // Only the clause right before: "when I asked him ..., he looked up and said" is not "I".
+    if (tok.text === ',' && ++commas > 2) break;
     const cue = tok.word && !tok.cap && !insideQuote(tok.start) ? cueOf(tok.text) : null;
     if (!cue?.strong || nounCue(toks, k, cue.lemma)) continue;
     const subject = subjectBefore(text, toks, k, start);
@@ -287,6 +287,8 @@ function sentenceSubject(text: string, toks: Tok[]): Mention | null {
   let i = 0;
   while (i < toks.length && !toks[i].word) i++;
   // Extend over the phrase: capitalized words, or a determiner and its nouns, up to the first verb-like word.
+  // "he sounded a rare note": a pronoun before its verb.
+  if (i + 1 < toks.length && PRONOUNS.has(toks[i].lower) && toks[i].lower !== 'it' && toks[i + 1].word && !toks[i + 1].cap) return boundedPhrase(text, toks, i, i + 1);
   let j = i;
   const determined = j < toks.length && isDeterminer(toks[j]);
   if (determined) j++;

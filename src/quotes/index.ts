@@ -73,7 +73,8 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   for (let i = 0; i < joined.length; i++) attributeOwn(text, blocks, joined, i, insideQuote);
   inherit(text, blocks, joined, insideQuote);
 
-  const kept = options.keepUnattributed ? joined : joined.filter((item, i) => keep(text, item, joined[i - 1]));
+  const runsOn = (item: Item, i: number) => contentEnd(text, item, blocks[item.lastBlock], joined[i + 1]?.parts[0].start ?? text.length) !== item.parts[item.parts.length - 1].end;
+  const kept = options.keepUnattributed ? joined : joined.filter((item, i) => keep(text, item, joined[i - 1]) || (item.opensSentence && runsOn(item, i)));
   const resolver = options.attribute === false ? null : new NameResolver(text, insideQuote);
   let lastSpeaker: { name: string; gender: 'f' | 'm' | null; pos: number } | null = null;
   const quotes: Quote[] = [];
