@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { Corpus } from '../src/corpus/corpus.js';
 import { scan } from '../src/corpus/scan.js';
 import { openStore } from '../src/store/index.js';
 import type { LinkRecord } from '../src/store/types.js';
+import { writeVariantCorpus } from './corpus-fixture.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples');
@@ -99,21 +100,6 @@ test('the seeds: exactly one link, 001 with 002, paraphrase', { skip: !existsSyn
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-/** A corpus big enough that a scan takes a few seconds: variants of the example articles. */
-function writeVariantCorpus(path: string, count: number): void {
-  const texts = readdirSync(EXAMPLES)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(join(EXAMPLES, f), 'utf8'));
-  const lines: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const base = texts[i % texts.length].split(/\n\s*\n/);
-    // Each variant keeps a different slice of paragraphs and marks itself with its number.
-    const keep = base.filter((_, k) => (k + i) % 3 !== 0);
-    lines.push(JSON.stringify({ id: `v${i}`, title: `Variant ${i}`, text: `Edition ${i}.\n\n${keep.join('\n\n')}` }));
-  }
-  writeFileSync(path, lines.join('\n') + '\n');
-}
 
 function cli(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });

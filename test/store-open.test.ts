@@ -134,7 +134,7 @@ test(
     assertUserError(() => openStore(join(dir, 'absent.db'), { create: false }), /absent\.db: no such database/);
     assertUserError(() => openStore(join(dir, 'absent.db'), { readonly: true }), /absent\.db: no such database/);
     assert.equal(existsSync(join(dir, 'absent.db')), false);
-    assertUserError(() => openStore('postgres://localhost/mimeo'), /^PostgreSQL stores are not supported yet$/);
+    assertUserError(() => openStore('postgres://mimeo:pw@127.0.0.1:1/mimeo'), /^postgres:\/\/mimeo:\*\*\*@127\.0\.0\.1:1\/mimeo: connection refused/);
   }),
 );
 

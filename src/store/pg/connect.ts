@@ -3,9 +3,9 @@ import { UserError } from '../../cli/errors.js';
 
 /** Connection settings of a PostgreSQL store, with their defaults. */
 export interface PgOptions {
-  /** Connections in the pool (default 4: one process rarely runs more queries at once). */
+  /** Connections in the pool (default $MIMEO_PG_POOL, else 4: one process rarely runs more queries at once). */
   poolSize?: number;
-  /** Milliseconds a statement may run before the server cancels it (default 120000). */
+  /** Milliseconds a statement may run before the server cancels it (default $MIMEO_PG_STATEMENT_TIMEOUT seconds, else 120 s). */
   statementTimeout?: number;
   /** Milliseconds to wait for a connection (default 10000). */
   connectTimeout?: number;
@@ -34,6 +34,19 @@ const types = {
     oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
+/** A positive number from the environment (scaled, e.g. seconds to ms), or undefined. */
+function envSeconds(name: string, scale = 1000): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new UserError(`$${name}: expected a positive number, got "${raw}"`, 2);
+  return Math.round(value * scale);
+}
+
+export function statementTimeoutMs(options: PgOptions): number {
+  return options.statementTimeout ?? envSeconds('MIMEO_PG_STATEMENT_TIMEOUT') ?? 120_000;
+}
+
 export function createPool(location: string, options: PgOptions = {}): pg.Pool {
   try {
     const url = new URL(location);
@@ -41,10 +54,10 @@ export function createPool(location: string, options: PgOptions = {}): pg.Pool {
   } catch {
     throw new UserError(`${redactUrl(location)}: not a valid PostgreSQL URL (expected postgres://user:password@host:port/database)`);
   }
-  const statementTimeout = options.statementTimeout ?? 120_000;
+  const statementTimeout = statementTimeoutMs(options);
   const pool = new pg.Pool({
     connectionString: location,
-    max: options.poolSize ?? 4,
+    max: options.poolSize ?? envSeconds('MIMEO_PG_POOL', 1) ?? 4,
     connectionTimeoutMillis: options.connectTimeout ?? 10_000,
     statement_timeout: statementTimeout,
     idle_in_transaction_session_timeout: statementTimeout,

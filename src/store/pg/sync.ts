@@ -18,7 +18,7 @@ import type {
   StoredDocument,
   StoredQuote,
 } from '../types.js';
-import type { PgOptions } from './connect.js';
+import { statementTimeoutMs, type PgOptions } from './connect.js';
 import { FEATURE_PAGE } from './store.js';
 import type { SyncReply } from './sync-worker.js';
 
@@ -40,7 +40,7 @@ export class SyncPgStore implements Store {
   private closed = false;
 
   constructor(url: string, options: PgOptions = {}) {
-    this.timeoutMs = (options.statementTimeout ?? 120_000) + (options.connectTimeout ?? 10_000) + GRACE_MS;
+    this.timeoutMs = statementTimeoutMs(options) + (options.connectTimeout ?? 10_000) + GRACE_MS;
     this.worker = startWorker(import.meta.url, 'sync-worker', { url, options });
     this.worker.unref();
     const { port1, port2 } = new MessageChannel();
