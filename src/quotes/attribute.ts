@@ -195,6 +195,14 @@ export function attributionBefore(text: string, from: number, to: number, inside
     // ", saying “...”" / "smiled and said, “...”": the cue shares the subject of the sentence's main verb.
     const shared = i > 0 && (toks[i - 1].text === ',' || toks[i - 1].lower === 'and') && (/ing$/.test(tok.lower) || toks[i - 1].lower === 'and');
     let mention = (shared ? clauseSubject(text, toks, i, insideQuote) : null) ?? subjectBefore(text, toks, i) ?? governingSubject(text, toks, i, insideQuote);
+    // "X issued a statement Tuesday saying": a participle after a verb's object is the verb's subject's
+    // ("footage of Trump saying", "with one of her ads asking" keep the phrase before them).
+    if (mention && !shared && /ing$/.test(tok.lower) && mention.kind !== 'name' && mention.kind !== 'pronoun') {
+      const m = mention;
+      const before = toks.findIndex((t) => t.start === m.start) - 1;
+      const verb = toks[before];
+      if (verb?.word && !verb.cap && !/^(?:with|of|as|and|by|from)$/.test(verb.lower)) mention = clauseSubject(text, toks, i, insideQuote) ?? mention;
+    }
     if (!mention && !OBJECT_CUES.has(cue.lemma) && (i === 0 || !toks[i - 1].word)) {
       // "..., said Hua: “" — the speaker after the cue.
       mention = boundedPhrase(text, toks, i + 1, clauseEnd(toks, i + 1, n));
@@ -269,7 +277,7 @@ function clauseSubject(text: string, toks: Tok[], i: number, insideQuote: (pos: 
   if (start >= i || insideQuote(toks[start].start)) return null;
   const first = toks[start];
   // A leading adverbial phrase ends at the first comma.
-  if (PREPOSITIONS.has(first.lower) || NOT_NAMES_LEAD.test(first.lower) || /ing$|ed$/.test(first.lower)) {
+  if (PREPOSITIONS.has(first.lower) || NOT_NAMES_LEAD.test(first.lower) || /ing$|ed$/.test(first.lower) || /^(?:later|earlier|ago)$/.test(toks[start + 1]?.lower ?? '')) {
     let c = start;
     // "On July 6, 2015, Sanders ...": the year belongs to the date.
     while (c < i && (toks[c].text !== ',' || /^\d{4}$/.test(toks[c + 1]?.text ?? ''))) c++;

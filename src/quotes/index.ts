@@ -322,7 +322,9 @@ function inherit(text: string, blocks: Block[], items: Item[], insideQuote: (pos
     const prev = items[i - 1];
     const blockFrom = blocks[Math.max(0, item.firstBlock - 1)].start;
     // The nearest cue-and-subject sentence after the previous quote beats the previous quote.
-    const searchFrom = prev ? Math.max(blockFrom, prev.parts[prev.parts.length - 1].end) : blockFrom;
+    // ... and the previous quote's own attribution clause ("X told the Journal, after Y stated ...").
+    const prevEnd = prev ? Math.max(prev.parts[prev.parts.length - 1].end, prev.own && prev.attribution ? Math.min(prev.attribution.end, start) : 0) : 0;
+    const searchFrom = Math.max(blockFrom, prevEnd);
     const sentence = previousSpeaker(text, searchFrom, start, insideQuote);
     if (sentence?.mention) {
       item.attribution = { cue: item.attribution?.cue ?? null, mention: sentence.mention, end: start };

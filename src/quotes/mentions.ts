@@ -266,14 +266,14 @@ function trimHonorifics(toks: Tok[], from: number, to: number): { start: number 
  */
 export function subjectBefore(text: string, toks: Tok[], end: number, floor = 0): Mention | null {
   let j = end - 1;
-  while (j >= floor && toks[j].word && (AUXILIARIES.has(toks[j].lower) || isAdverb(toks[j]))) j--;
+  while (j >= floor && toks[j].word && (AUXILIARIES.has(toks[j].lower) || isAdverb(toks[j]) || DAYS.test(toks[j].lower))) j--;
   if (j < floor) return null;
   let roleFrom = -1;
   let roleTo = -1;
   if (toks[j].text === ',') {
     // "Hua Chunying, a Foreign Ministry spokeswoman, told": find the comma that opens the appositive.
     let k = j - 1;
-    while (k >= floor && k > j - 30 && toks[k].text !== ',' && !isSentenceEnd(toks, k)) k--;
+    while (k >= floor && k > j - 30 && toks[k].text !== ',' && !(isSentenceEnd(toks, k) && !abbreviationDot(toks, k))) k--;
     if (k < floor || toks[k].text !== ',') return null;
     roleFrom = k + 1;
     roleTo = j;
@@ -343,10 +343,23 @@ function cueLike(word: string): boolean {
   return word === 'said' || word === 'says' || word === 'told';
 }
 
+/** A dot that ends an abbreviation or an initial inside a phrase: "D.C.-based", "No. 2", "R-Wis.,". */
+function abbreviationDot(toks: Tok[], i: number): boolean {
+  if (toks[i].text !== '.') return false;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  if (!prev || !prev.word || prev.end !== toks[i].start) return false;
+  if (next && (next.text === ',' || next.text === '-' || /^[\p{Ll}\d]/u.test(next.text))) return true;
+  return /^\p{Lu}$/u.test(prev.text) || /^[A-Z]-[A-Za-z]+$/.test(prev.text) || english.abbreviations.has(prev.lower);
+}
+
 function isSentenceEnd(toks: Tok[], i: number): boolean {
   const t = toks[i].text;
   return t === '.' || t === '!' || t === '?' || t === ';';
 }
+
+// "Priebus later Thursday told": days between a subject and its verb.
+const DAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/;
 
 /** A lower-case -ly adverb between a subject and its verb: "Trump jokingly said". */
 export function isAdverb(tok: Tok): boolean {
