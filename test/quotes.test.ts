@@ -247,6 +247,8 @@ test('a fragment that breaks off mid-clause runs on to the clause\'s end', () =>
 test('a show title after a possessive is no quote even when a speaker follows', () => {
   const text = 'Speaking Sunday on ABC’s “This Week,” Carla Dunn admitted that the plan had failed.';
   assert.equal(extractQuotes(text).length, 0);
+  const book = 'In his new book, “Doomed to Succeed,” Dennis Rowe said the talks had failed.';
+  assert.equal(extractQuotes(book).length, 0);
 });
 
 test('a short quote announced by a colon is kept', () => {

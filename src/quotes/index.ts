@@ -14,6 +14,10 @@ const MIN_UNATTRIBUTED_WORDS = 8;
 const MIN_SENTENCE_QUOTE_WORDS = 4;
 /** Title-case quotes inside a sentence up to this many words are titles ("NBC's “Meet the Press”"). */
 const MAX_TITLE_WORDS = 6;
+/** Book and show titles run longer: “Crippled America: How to Make America Great Again”. */
+const MAX_WORK_TITLE_WORDS = 8;
+/** Nouns naming a work, right before its title. */
+const WORK_NOUN = /\b(?:book|memoir|autobiography|novel|film|movie|show|series|program|programme|song|album|documentary|musical|episode)[,:]?\s*$/i;
 /** How far back (in blocks) a quote without a cue may inherit the previous quote's speaker. */
 const INHERIT_BLOCKS = 2;
 
@@ -251,7 +255,8 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
   const inner = item.parts.map((p) => text.slice(p.innerStart, p.innerEnd)).join(' ');
   item.titleLike = /(?:['\u2019]s|so-called)\s*$/i.test(before) || (isTitleCase(inner) && !isTitleCase(before));
   // "on CBS's “Face the Nation,” Sanders said": the speaker after it is the guest's, not the title's.
-  item.showTitle = /(?:['\u2019]s|\b(?:on|of))\s*$/i.test(before) && isTitleCase(inner) && !/[!?]/.test(inner);
+  // "In his new book, ''Doomed to Succeed,''": a title right after the noun naming the work.
+  item.showTitle = (/(?:['\u2019]s|\b(?:on|of))\s*$/i.test(before) || WORK_NOUN.test(before)) && isTitleCase(inner) && !/[!?]/.test(inner);
   if (item.attribution) return;
 
   // “X said, “...” Then ... he said.”: a quote introduced by its cue and ending its sentence keeps
@@ -387,5 +392,6 @@ function keep(text: string, item: Item, prev: Item | undefined): boolean {
   if (item.opensSentence) return attributed || item.afterColon || words >= MIN_SENTENCE_QUOTE_WORDS || continuesSpeech(text, item, prev);
   // Inside a sentence: titles of shows and books are not speech, even next to a verb.
   if (item.titleLike && words <= MAX_TITLE_WORDS && (!item.speechCue || item.showTitle)) return false;
+  if (item.showTitle && words <= MAX_WORK_TITLE_WORDS && WORK_NOUN.test(text.slice(Math.max(0, item.parts[0].start - 40), item.parts[0].start))) return false;
   return attributed || item.cueInSentence || words >= MIN_UNATTRIBUTED_WORDS;
 }

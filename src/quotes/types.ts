@@ -36,7 +36,12 @@ export interface QuotePart extends Range {
 export interface Quote extends Range {
   /** The quoted words, parts joined with one space, without the marks and the attribution between them. */
   text: string;
-  /** The pieces in text order; `start`/`end` run from the first part's opening mark to the last part's end. */
+  /**
+   * The pieces in text order. `start`/`end` run from the first part's opening mark to the last
+   * part's end, or on to the end of the content the quote heads, as PolNeAR marks a Content: a
+   * fragment breaking off mid-clause runs to the clause's end (“the wind is at our backs” despite
+   * his loss), and “...,” X said, according to Y to the comma before "according to".
+   */
   parts: QuotePart[];
   /** Number of paragraph blocks the quote spans (1 for most quotes). */
   paragraphs: number;
