@@ -118,12 +118,21 @@ const runs: Record<string, unknown>[] = [];
 for (const n of workerCounts) {
   const url = freshDatabase(`mimeo_bench_w${n}`);
   const workers = Array.from({ length: n }, () => startWorker(url));
-  const stats = await distributedScan(url, [input], { settings: { jobTimeout, retries: 20 } });
+  const phases: Record<string, number> = {};
+  const t0 = performance.now();
+  const stats = await distributedScan(url, [input], {
+    settings: { jobTimeout, retries: 20 },
+    // When each step starts, in seconds from the start (ingest's second entry: storing the staged documents).
+    onProgress: (p) => {
+      const key = p.phase === 'ingest' && p.total === null ? 'store' : p.phase;
+      phases[key] ??= +((performance.now() - t0) / 1000).toFixed(1);
+    },
+  });
   const rss = workers.map((w) => peakRss(w.pid));
   await Promise.all(workers.map((w) => stop(w, 'SIGTERM')));
   const check = sameLinks(expected, linksOf(url));
   const jobs = await jobStats(url);
-  runs.push({ workers: n, seconds: +stats.seconds.toFixed(1), ...check, jobs, workerPeakRssMb: Math.max(...rss) });
+  runs.push({ workers: n, seconds: +stats.seconds.toFixed(1), phases, ...check, jobs, workerPeakRssMb: Math.max(...rss) });
   console.error(JSON.stringify(runs[runs.length - 1]));
 }
 const base = runs.find((r) => r.workers === 1)?.seconds as number | undefined;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore, SCHEMA_VERSION } from '../src/store/index.js';
 import { fixtureDoc, storeAligned } from './store-fixture.js';
+import { pgServer } from './pg-fixture.js';
 
 // The store queries behind the HTTP API: full-text search kept in step with the documents,
 // filters, paging, link pages and counts.
@@ -18,10 +19,17 @@ function withStore(fn: (path: string) => void): void {
   }
 }
 
+// The same checks on PostgreSQL when a server is available.
+const pg = pgServer();
+function withEachStore(fn: (location: string) => void): void {
+  withStore(fn);
+  if (pg) fn(pg.freshDatabase('search'));
+}
+
 const ids = (page: { documents: Array<{ id: string }> }) => page.documents.map((d) => d.id).sort();
 
 test('search follows inserts and replaced documents (text and title); stems, prefixes, accents, odd input', () => {
-  withStore((path) => {
+  withEachStore((path) => {
     const store = openStore(path);
     store.putDocuments([
       fixtureDoc('a.txt', 'The council approved the bridge repairs on Monday.', { title: 'Crossing report', outlet: 'Gazette', published: '2024-05-03' }),
@@ -71,7 +79,7 @@ test('a store from before search gets its index built on upgrade', () => {
 });
 
 test('links: a page at an offset, counts, and passages left out when not wanted', () => {
-  withStore((path) => {
+  withEachStore((path) => {
     const store = openStore(path);
     const text = 'The river rose two metres overnight and the council closed the old stone bridge to traffic. Engineers will inspect the arches on Tuesday before any decision on reopening it.';
     storeAligned(store, [fixtureDoc('x.txt', text), fixtureDoc('y.txt', `${text} More later.`), fixtureDoc('z.txt', `Update: ${text}`)]);

@@ -54,7 +54,13 @@ export async function runWorker(url: string, options: WorkerOptions): Promise<{ 
     };
     for (const kind of Object.keys(QUEUES) as JobKind[]) {
       for (let i = 0; i < concurrency; i++) {
-        await boss.work(QUEUES[kind], { pollingIntervalSeconds: 0.5, batchSize: 1 }, handle(kind, handlers[kind]));
+        // pg-boss waits a polling interval after every fetch; after a job, fetch the next one at once.
+        let id = '';
+        const work = handle(kind, handlers[kind]);
+        id = await boss.work<object>(QUEUES[kind], { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (batch) => {
+          await work(batch);
+          if (batch.length > 0) boss!.notifyWorker(id);
+        });
       }
     }
     await options.stop;

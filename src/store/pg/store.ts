@@ -19,7 +19,7 @@ import {
   type PassageRow,
   type QuoteRow,
 } from '../rows.js';
-import { searchWords } from '../search-words.js';
+import { foldAccents, searchWords } from '../search-words.js';
 import type {
   AsyncStore,
   DocumentFilter,
@@ -51,8 +51,10 @@ const DOCUMENT_WRITE_LOCK = 0x4d494d01;
 
 const META_KEYS = ['title', 'url', 'outlet', 'published', 'author', 'language', 'origin', 'format'] as const;
 
-/** The search vector of a document: its title and text, English stemming. */
-const SEARCH_VECTOR = "to_tsvector('english', coalesce($2::text, '') || ' ' || $1::text)";
+/** What the search vector is made of (English stemming, by the server): title and text, accents folded. */
+function searchText(title: string | null, text: string): string {
+  return foldAccents(`${title ?? ''} ${text}`);
+}
 
 interface ExistingRow extends MetaColumns {
   seq: number;
@@ -254,8 +256,8 @@ export class PgStore implements AsyncStore {
     );
     // Texts go through unnest so the server computes the search vectors in the same statement.
     await client.query(
-      `INSERT INTO texts (seq, text, search) SELECT s, t, to_tsvector('english', coalesce(ti, '') || ' ' || t) FROM unnest($1::bigint[], $2::text[], $3::text[]) AS x(s, t, ti)`,
-      [fresh.map((f) => f.seq), fresh.map((f) => f.doc.text), fresh.map((f) => f.doc.meta.title ?? null)],
+      `INSERT INTO texts (seq, text, search) SELECT s, t, to_tsvector('english', f) FROM unnest($1::bigint[], $2::text[], $3::text[]) AS x(s, t, f)`,
+      [fresh.map((f) => f.seq), fresh.map((f) => f.doc.text), fresh.map((f) => searchText(f.doc.meta.title ?? null, f.doc.text))],
     );
     for (const f of fresh) {
       if (f.duplicateOf) await this.insertDuplicateLink(client, f.duplicateOf.seq, f.duplicateOf.chars, f.seq, f.doc.text.length);
@@ -272,7 +274,8 @@ export class PgStore implements AsyncStore {
           [old.seq, ...META_KEYS.map((k) => meta[k])],
         );
         if (old.title !== meta.title) {
-          await client.query("UPDATE texts SET search = to_tsvector('english', coalesce($2::text, '') || ' ' || text) WHERE seq = $1", [old.seq, meta.title]);
+          const [{ text }] = await this.query<{ text: string }>('SELECT text FROM texts WHERE seq = $1', [old.seq], client);
+          await client.query("UPDATE texts SET search = to_tsvector('english', $2) WHERE seq = $1", [old.seq, searchText(meta.title, text)]);
         }
       }
       return 'unchanged';
@@ -283,7 +286,7 @@ export class PgStore implements AsyncStore {
         'indexed = 0, aligned = 0, added = $12 WHERE seq = $1',
       [old.seq, ...META_KEYS.map((k) => meta[k]), doc.hash, doc.text.length, added],
     );
-    await client.query(`UPDATE texts SET text = $1, search = ${SEARCH_VECTOR} WHERE seq = $3`, [doc.text, meta.title, old.seq]);
+    await client.query("UPDATE texts SET text = $1, search = to_tsvector('english', $2) WHERE seq = $3", [doc.text, searchText(meta.title, doc.text), old.seq]);
     await this.settleHash(client, old.hash);
     await this.settleHash(client, doc.hash);
     return 'replaced';
@@ -645,7 +648,7 @@ export class PgStore implements AsyncStore {
  * tsquery operators in the input mean nothing; "word*" keeps a prefix. Null when nothing is left.
  */
 export function tsQuery(input: string): string | null {
-  const terms = searchWords(input).map((w) => {
+  const terms = searchWords(foldAccents(input)).map((w) => {
     const prefix = w.endsWith('*');
     const word = (prefix ? w.slice(0, -1) : w).replace(/'/g, "''").replace(/\\/g, '');
     return `'${word}'${prefix ? ':*' : ''}`;
