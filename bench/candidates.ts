@@ -80,23 +80,35 @@ console.log(JSON.stringify({
   maxDf: maxDocFrequency(params, index.size),
 }, null, 1));
 
-// Diagnostics: why were true pairs missed? (--diag FOLDER)
+// Diagnostics: why were true pairs missed? (--diag FOLDER) Each side is queried without caps:
+// "strong" = passage-like but cut by the candidate cap; "weak k/n" = the pair's rank among the
+// query's weak candidates (cut by the weak allowance); "no match" = no sentence matched at all.
 const di = args.indexOf('--diag');
 if (di >= 0) {
   const folder = args[di + 1];
-  const loose = new CandidateIndex(indexParameters({ ...params, maxCandidates: 100000, minUnitMatches: 1, strongUnitMatch: 0 }));
+  const loose = new CandidateIndex(
+    indexParameters({ ...params, maxCandidates: 1e6, candidatesPerUnit: 1e6, weakCandidates: 1e6, minUnitMatches: 1, strongUnitMatch: 0 }),
+  );
   features.forEach((f, i) => loose.add(i, f));
-  const lines = await truePairs(folder);
-  let shown = 0;
-  for (const line of lines) {
+  const causes: Record<string, number> = {};
+  for (const line of await truePairs(folder)) {
     const [s, r] = line.trim().split(/\s+/).map((n) => slot.get(n)!);
     if (pairs.has(s < r ? `${s} ${r}` : `${r} ${s}`)) continue;
-    const fromS = loose.query(features[s], s);
-    const fromR = loose.query(features[r], r);
-    const rs = fromS.findIndex((c) => c.key === r);
-    const rr = fromR.findIndex((c) => c.key === s);
-    const fmt = (list: typeof fromS, k: number) => (k < 0 ? 'absent' : `rank ${k + 1}/${list.length} score ${list[k].score.toFixed(2)} units ${list[k].matchedUnits} best ${list[k].best.toFixed(2)}`);
-    console.log(`${line.trim()} units ${features[s].units.length}/${features[r].units.length} | susp→src ${fmt(fromS, rs)} | src→susp ${fmt(fromR, rr)}`);
-    if (++shown >= 25) break;
+    let cause = 'no match';
+    const sides = [[s, r], [r, s]].map(([q, o]) => {
+      const all = loose.query(features[q], q);
+      const weak = all.filter((c) => c.chain < params.strongChain);
+      const c = all.find((x) => x.key === o);
+      if (c === undefined) return 'no match';
+      if (c.chain >= params.strongChain) {
+        cause = 'strong, over the cap';
+        return `strong (${all.length - weak.length} strong)`;
+      }
+      if (cause === 'no match') cause = 'weak';
+      return `weak ${weak.indexOf(c) + 1}/${weak.length} chain ${c.chain.toFixed(2)} units ${c.matchedUnits} best ${c.best.toFixed(2)}`;
+    });
+    causes[cause] = (causes[cause] ?? 0) + 1;
+    console.log(`${line.trim()} units ${features[s].units.length}/${features[r].units.length} | susp→src ${sides[0]} | src→susp ${sides[1]}`);
   }
+  console.log(causes);
 }

@@ -65,3 +65,46 @@ test('AccTable counts and sums per key and clears what it touched', () => {
   t.forEach(() => left++);
   assert.equal(left, 0);
 });
+
+test('a query sentence matches words spread over two adjacent stored sentences, each counted once', () => {
+  const t = (k: number) => hashTerm(`term${k}`);
+  const unit = (...ks: number[]) => Uint32Array.from(ks.map(t)).sort();
+  // The stored text splits the query sentence's words over two sentences (t2 in both).
+  const stored = { units: [unit(1, 2, 20, 21), unit(2, 3, 22, 23), unit(30, 31, 32, 33)] };
+  const query = { units: [unit(1, 2, 3, 4, 5, 6, 7, 8)] };
+  const loose = { minUnitMatches: 1, strongUnitMatch: 0, weakCandidates: 5, extraTermBoost: 0, fullMatchWeight: 0 };
+  // Another document holds the query's other words (words no document has are not looked up).
+  const other = { units: [unit(4, 5, 6, 7, 8)] };
+  const single = new CandidateIndex(indexParameters({ ...loose, storedWindow: 1 }));
+  single.add(1, stored);
+  single.add(2, other);
+  // Alone, each stored sentence holds 2 of the 8 equally rare words: below the 30% match.
+  assert.equal(single.query(query).find((x) => x.key === 1), undefined);
+  const windowed = new CandidateIndex(indexParameters({ ...loose, storedWindow: 2 }));
+  windowed.add(1, stored);
+  windowed.add(2, other);
+  const c = windowed.query(query).find((x) => x.key === 1);
+  assert.ok(c);
+  // 3 of 8 words (t2 counted once, not twice).
+  assert.ok(Math.abs(c.best - 3 / 8) < 1e-9, `best ${c.best}`);
+});
+
+test('more shared words make a sentence match stronger; matches of common words alone weaker', () => {
+  const t = (k: number) => hashTerm(`word${k}`);
+  const unit = (...ks: number[]) => Uint32Array.from(ks.map(t)).sort();
+  const query = { units: [unit(1, 2, 3, 4, 5, 6, 7, 8)] };
+  const build = (over: Partial<ReturnType<typeof indexParameters>>) => {
+    const index = new CandidateIndex(indexParameters({ minUnitMatches: 1, strongUnitMatch: 0, weakCandidates: 5, fullMatchWeight: 0, ...over }));
+    index.add(1, { units: [unit(1, 2, 3, 4, 50)] });
+    // Unrelated documents make the query's words rare.
+    for (let d = 2; d < 40; d++) index.add(d, { units: [unit(100 + d, 200 + d, 300 + d, 400 + d)] });
+    index.add(40, { units: [unit(5, 6, 60), unit(61, 62, 63), unit(7, 8, 64)] });
+    return index.query(query).find((c) => c.key === 1)?.best ?? 0;
+  };
+  // 4 of 8 equally rare words.
+  const plain = build({ extraTermBoost: 0 });
+  assert.ok(Math.abs(plain - 0.5) < 1e-9, `plain ${plain}`);
+  assert.ok(build({ extraTermBoost: 0.3 }) > plain);
+  // Demanding more matched weight than 4 rare words carry weakens the match.
+  assert.ok(build({ extraTermBoost: 0, fullMatchWeight: 10 }) < plain);
+});

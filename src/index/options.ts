@@ -26,8 +26,20 @@ export interface IndexParameters {
   unitPostingBudget: number;
   /** A query sentence matches a stored sentence when the matched share of its looked-up idf weight reaches this. */
   unitMatch: number;
+  /**
+   * A query sentence is matched against this many consecutive stored sentences at once: edited
+   * and paraphrased copies split and merge sentences, scattering a sentence's words over two.
+   */
+  storedWindow: number;
   /** A sentence match needs at least this many shared terms (fewer when the sentence looks up fewer). */
   minMatchedTerms: number;
+  /** A sentence match's strength grows by this share for every shared term beyond `minMatchedTerms`. */
+  extraTermBoost: number;
+  /**
+   * A sentence match whose shared words carry less idf weight than this many words found in a
+   * single document is weakened in proportion: two common words meet in many places by chance.
+   */
+  fullMatchWeight: number;
   /** Matches at most this many sentences apart on both sides chain into one passage. */
   chainGap: number;
   /** A candidate's score: its best chain plus this weight times its other matches. */
@@ -61,12 +73,15 @@ export const defaultIndexParameters: Readonly<IndexParameters> = Object.freeze({
   unitPostingBudget: 8000,
   unitMatch: 0.3,
   minMatchedTerms: 2,
+  storedWindow: 2,
+  extraTermBoost: 0.3,
+  fullMatchWeight: 1,
   chainGap: 3,
   scatteredWeight: 0.5,
   minUnitMatches: 2,
   strongUnitMatch: 0.8,
   strongChain: 1.2,
-  weakCandidates: 1,
+  weakCandidates: 3,
   weakPerUnit: 0.05,
   maxCandidates: 20,
   candidatesPerUnit: 0.5,

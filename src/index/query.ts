@@ -45,8 +45,9 @@ export function maxDocFrequency(p: IndexParameters, size: number): number {
 
 /**
  * Likely sources/derivatives of a document, best first. Each sentence unit looks up its rarest
- * terms; stored sentences sharing enough of their idf weight are matches; matches chain into
- * passages; candidates are ranked by their best chain plus part of their other matches.
+ * terms; windows of consecutive stored sentences sharing enough of their idf weight are matches;
+ * matches chain into passages; candidates are ranked by their best chain plus part of their
+ * other matches.
  */
 export function queryIndex(
   index: IndexView,
@@ -90,21 +91,40 @@ export function queryIndex(
     for (const l of lookups) total += l.idf;
 
     acc.clear();
+    const win = p.storedWindow;
     for (const { term, idf } of lookups) {
       const post = index.postingsOf(term)!;
       const data = post.data;
+      let prevSlot = -1;
+      let prevUnit = -1;
       for (let i = post.start; i < post.end; i += 2) {
         const slot = data[i];
         if (slot === selfSlot || index.isDead(slot)) continue;
-        acc.add(slot * UNIT_SPACE + data[i + 1], idf);
+        const v = data[i + 1];
+        // Each stored unit is in the windows starting at v-win+1..v; a term already counted in a
+        // window through an earlier unit of the same document is not counted twice (a term's
+        // postings list each document's units in ascending order).
+        let from = v - win + 1;
+        if (slot === prevSlot && prevUnit >= from) from = prevUnit + 1;
+        if (from < 0) from = 0;
+        const base = slot * UNIT_SPACE;
+        for (let w = from; w <= v; w++) acc.add(base + w, idf);
+        prevSlot = slot;
+        prevUnit = v;
       }
     }
     best.clear();
     const minCount = Math.min(p.minMatchedTerms, lookups.length);
+    const fullWeight = p.fullMatchWeight * Math.log(n + 1);
     acc.forEach((key, count, weight) => {
       if (count < minCount) return;
-      const share = weight / total;
+      let share = weight / total;
       if (share < p.unitMatch) return;
+      // Each shared term beyond the minimum makes chance less likely (three rare words in one
+      // passage rarely meet by topic alone), whatever the query sentence's other words.
+      if (count > minCount) share = Math.min(1, share * (1 + p.extraTermBoost * (count - minCount)));
+      // A sentence of few, common look-ups "fully" matches many unrelated windows.
+      if (weight < fullWeight) share *= weight / fullWeight;
       const slot = Math.floor(key / UNIT_SPACE);
       const prior = best.get(slot);
       if (prior === undefined || share > prior.share) best.set(slot, { share, unit: key % UNIT_SPACE });
