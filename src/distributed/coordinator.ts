@@ -67,9 +67,9 @@ export async function distributedScan(url: string, inputs: string[], options: Di
 
     // 2. Features and quotes.
     const toIndex = await seqs(store, 'SELECT seq FROM documents WHERE duplicate_of_seq IS NULL AND indexed = 0 ORDER BY seq');
-    await phase.step('index', batches(toIndex, options.indexBatch ?? 64).map((s) => ({ run, seqs: s, index: options.index })), (done) => ({
+    await phase.step('index', batches(toIndex, options.indexBatch ?? 128).map((s) => ({ run, seqs: s, index: options.index })), (done) => ({
       phase: 'index',
-      done: Math.min(toIndex.length, done * (options.indexBatch ?? 64)),
+      done: Math.min(toIndex.length, done * (options.indexBatch ?? 128)),
       total: toIndex.length,
     }));
 
@@ -77,14 +77,14 @@ export async function distributedScan(url: string, inputs: string[], options: Di
     const pending = await seqs(store, 'SELECT seq FROM documents WHERE indexed = 1 AND aligned = 0 ORDER BY seq');
     if (pending.length > 0) {
       const indexed = await seqs(store, 'SELECT seq FROM features ORDER BY seq');
-      const cb = options.candidateBatch ?? 500;
+      const cb = options.candidateBatch ?? 1000;
       await phase.step('candidates', batches(indexed, cb).map((s) => ({ run, seqs: s, index: options.index })), (done) => ({
         phase: 'candidates',
         done: Math.min(indexed.length, done * cb),
         total: indexed.length,
       }));
       stats.pairs = (await store.query<{ n: number }>('SELECT count(*) AS n FROM candidate_pairs WHERE run = $1', [run]))[0].n;
-      const ab = options.alignBatch ?? 8;
+      const ab = options.alignBatch ?? 24;
       await phase.step('align', batches(pending, ab).map((s) => ({ run, seqs: s })), (done) => ({
         phase: 'align',
         done: Math.min(pending.length, done * ab),
