@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { scan } from '../src/corpus/scan.js';
 import { distributedScan } from '../src/distributed/coordinator.js';
 import { linkLines } from '../src/eval/link-set.js';
+import { startServer } from '../src/server/index.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { EXAMPLES, writeVariantCorpus } from './corpus-fixture.js';
 import { PROJECT_ROOT, runMimeo } from './cli-run.js';
@@ -159,6 +160,31 @@ test('mimeo db migrate and db status on PostgreSQL', { skip }, () => {
   const links = runMimeo(['links', '--db', url, '--json']);
   assert.equal(links.status, 0, links.stderr);
   assert.equal((JSON.parse(links.stdout) as { links: unknown[] }).links.length, 6);
+});
+
+test('mimeo serve on a PostgreSQL store: search, a document with its links, stories', { skip }, async () => {
+  const url = pg!.freshDatabase('serve');
+  const scanned = runMimeo(['scan', EXAMPLES, '--db', url, '--quiet']);
+  assert.equal(scanned.status, 0, scanned.stderr);
+  const server = await startServer({ db: url, port: 0, host: '127.0.0.1' });
+  try {
+    const get = async (path: string) => (await fetch(new URL(path, server.url))).json() as Promise<Record<string, unknown>>;
+    const found = (await get('/api/documents?q=bridge*')) as { total: number; documents: { id: string }[] };
+    assert.ok(found.total >= 4, JSON.stringify(found));
+    const doc = (await get('/api/documents/wire-original.txt')) as { related: unknown[] };
+    assert.equal(doc.related.length, 3);
+    for (let i = 0; i < 50; i++) {
+      const stories = (await get('/api/stories')) as { status: string; stories: unknown[] };
+      if (stories.status === 'ready') {
+        assert.ok(stories.stories.length >= 1);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.fail('stories never ready');
+  } finally {
+    await server.close();
+  }
 });
 
 test('PostgreSQL errors a user can fix are one line with a non-zero exit', { skip }, () => {

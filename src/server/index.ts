@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { serve, type ServerType } from '@hono/node-server';
 import { UserError } from '../cli/errors.js';
 import { Corpus } from '../corpus/corpus.js';
-import { openStore } from '../store/index.js';
+import { isPostgresUrl, openStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { createApp, type AppOptions } from './app.js';
 import { serializer, type ServerContext } from './context.js';
@@ -47,7 +47,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (!isLoopback(options.host) && !options.token) {
     throw new UserError(`--host ${options.host} would open the corpus to the network: also give --token SECRET (or bind to 127.0.0.1)`, 2);
   }
-  if (!existsSync(options.db)) throw new UserError(`${options.db}: no such database (run 'mimeo scan' first, or pass --db)`);
+  if (!isPostgresUrl(options.db) && !existsSync(options.db)) throw new UserError(`${options.db}: no such database (run 'mimeo scan' first, or pass --db)`);
   const store = openStore(options.db);
   const context = serverContext(store);
   // The candidate index is loaded now (about 10 s and 400 MB per 100k documents), not inside the first add.
