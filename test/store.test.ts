@@ -95,6 +95,16 @@ test('putDocuments: added, unchanged, replaced, duplicate', () => {
   });
 });
 
+test('an id given twice in one batch: stored, then replaced; seqs stay consecutive', () => {
+  withStore((store) => {
+    assert.deepEqual(store.putDocuments([doc('x', 'First text.'), doc('x', 'Second text.'), doc('y', 'Other text.')]), ['added', 'replaced', 'added']);
+    assert.equal(store.getDocument('x')?.text, 'Second text.');
+    assert.deepEqual(store.listDocuments().map((d) => [d.id, d.seq]), [['x', 1], ['y', 2]]);
+    assert.deepEqual(store.putDocuments([doc('z', 'Third text.')]), ['added']);
+    assert.equal(store.getDocument('z')?.seq, 3);
+  });
+});
+
 test('an exact duplicate gets its link at once, also within one batch', () => {
   withStore((store) => {
     const outcomes = store.putDocuments([doc('x', 'Same words.'), doc('y', 'same words.'), doc('z', 'Same words.  ')]);

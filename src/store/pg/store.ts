@@ -192,7 +192,7 @@ export class PgStore implements AsyncStore {
       const outcomes: PutOutcome[] = [];
       const newIds = new Set<string>();
       let seqs: number[] = [];
-      const wanted = docs.filter((d) => !existing.has(d.id)).length;
+      const wanted = new Set(docs.filter((d) => !existing.has(d.id)).map((d) => d.id)).size;
       if (wanted > 0) {
         seqs = (
           await this.query<{ seq: number }>("SELECT nextval(pg_get_serial_sequence('documents', 'seq')) AS seq FROM generate_series(1, $1)", [wanted], client)
