@@ -195,3 +195,43 @@ export function toStoredQuote(row: QuoteRow & { doc: string }): StoredQuote {
     speaker,
   };
 }
+
+/** A stored document's row as a put compares it with the new version. */
+export interface ExistingRow extends MetaColumns {
+  seq: number;
+  hash: string;
+  duplicate_of_seq: number | null;
+}
+
+/** A document sharing a hash: who is the original of an exact-duplicate group. */
+export interface HashRow {
+  seq: number;
+  chars: number;
+  duplicate_of_seq: number | null;
+}
+
+/** A link as written: seqs with a < b, direction as JSON (null for exact duplicates: identical texts tell nothing). */
+export interface LinkParams {
+  a: number;
+  b: number;
+  kind: string;
+  coverageA: number;
+  coverageB: number;
+  score: number;
+  duplicate: number;
+  direction: string | null;
+}
+
+/** The one link + passage recorded for an exact duplicate (b) of an original (a). */
+export function duplicateLink(aChars: number, bChars: number): { link: Omit<LinkParams, 'a' | 'b'>; passage: Passage } {
+  return {
+    link: { kind: 'verbatim', coverageA: 1, coverageB: 1, score: 1, duplicate: 1, direction: null },
+    passage: {
+      a: [0, aChars],
+      b: [0, bChars],
+      kind: 'verbatim',
+      score: 1,
+      evidence: { method: 'exact-duplicate', seeds: 0, similarity: 1, plainSimilarity: 1, verbatimShare: 1, sharedTerms: [] },
+    },
+  };
+}

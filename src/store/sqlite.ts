@@ -5,6 +5,7 @@ import { connect, type OpenOptions } from './connect.js';
 import { UserError } from '../cli/errors.js';
 import { searchWords } from './search-words.js';
 import {
+  duplicateLink,
   INFO_COLUMNS,
   INFO_FROM,
   metaColumns,
@@ -17,6 +18,9 @@ import {
   toStored,
   toStoredQuote,
   type DocumentRow,
+  type ExistingRow,
+  type HashRow,
+  type LinkParams,
   type InfoRow,
   type LinkRow,
   type MetaColumns,
@@ -43,18 +47,6 @@ import type {
 
 type Statement<P extends unknown[], R = unknown> = Database.Statement<P, R>;
 
-interface ExistingRow extends MetaColumns {
-  seq: number;
-  hash: string;
-  duplicate_of_seq: number | null;
-}
-
-interface HashRow {
-  seq: number;
-  chars: number;
-  duplicate_of_seq: number | null;
-}
-
 interface SeqRow {
   seq: number;
   duplicate_of_seq: number | null;
@@ -71,18 +63,6 @@ interface DocParams extends MetaColumns {
   added?: string;
 }
 
-interface LinkParams {
-  a: number;
-  b: number;
-  kind: string;
-  coverageA: number;
-  coverageB: number;
-  score: number;
-  duplicate: number;
-  /** JSON DirectionCall from the texts; null for exact duplicates (identical texts tell nothing). */
-  direction: string | null;
-}
-
 interface CountRow {
   documents: number;
   duplicates: number;
@@ -96,20 +76,6 @@ const FEATURE_PAGE = 1000;
 const META_SET =
   'title = @title, url = @url, outlet = @outlet, published = @published, author = @author, language = @language, ' +
   'origin = @origin, format = @format';
-
-/** The one link + passage recorded for an exact duplicate (b) of an original (a). */
-function duplicateLink(aChars: number, bChars: number): { link: Omit<LinkParams, 'a' | 'b'>; passage: Passage } {
-  return {
-    link: { kind: 'verbatim', coverageA: 1, coverageB: 1, score: 1, duplicate: 1, direction: null },
-    passage: {
-      a: [0, aChars],
-      b: [0, bChars],
-      kind: 'verbatim',
-      score: 1,
-      evidence: { method: 'exact-duplicate', seeds: 0, similarity: 1, plainSimilarity: 1, verbatimShare: 1, sharedTerms: [] },
-    },
-  };
-}
 
 /**
  * Store on one SQLite file (or ':memory:'). Each write method is one better-sqlite3 transaction,

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Passage, PassageKind } from '../../align/types.js';
 import type { DirectionCall } from '../../provenance/types.js';
 import {
+  duplicateLink,
   INFO_COLUMNS,
   INFO_FROM,
   metaColumns,
@@ -14,8 +15,11 @@ import {
   toStored,
   toStoredQuote,
   type DocumentRow,
+  type ExistingRow as BaseExistingRow,
+  type HashRow,
+  type LinkParams,
+  type LinkRow,
   type InfoRow,
-  type MetaColumns,
   type PassageRow,
   type QuoteRow,
 } from '../rows.js';
@@ -56,42 +60,12 @@ function searchText(title: string | null, text: string): string {
   return foldAccents(`${title ?? ''} ${text}`);
 }
 
-interface ExistingRow extends MetaColumns {
-  seq: number;
+interface ExistingRow extends BaseExistingRow {
   id: string;
-  hash: string;
-  duplicate_of_seq: number | null;
 }
 
-interface HashRow {
-  seq: number;
-  chars: number;
-  duplicate_of_seq: number | null;
-}
-
-interface LinkValues {
-  a: number;
-  b: number;
-  kind: string;
-  coverageA: number;
-  coverageB: number;
-  score: number;
-  duplicate: number;
-  direction: string | null;
-}
-
-interface PgLinkRow {
-  a_seq: number;
-  b_seq: number;
-  a: string;
-  b: string;
-  kind: string;
-  coverage_a: number;
-  coverage_b: number;
-  score: number;
-  duplicate: number;
-  direction: string | null;
-}
+/** LinkRow keyed by (b_seq, a_seq) instead of a surrogate id. */
+type PgLinkRow = Omit<LinkRow, 'id'> & { a_seq: number; b_seq: number };
 
 /**
  * Store on a PostgreSQL database: the same behaviour as SqliteStore (see there for the
@@ -321,17 +295,11 @@ export class PgStore implements AsyncStore {
   }
 
   private async insertDuplicateLink(client: pg.PoolClient, aSeq: number, aChars: number, bSeq: number, bChars: number): Promise<void> {
-    const passage: Passage = {
-      a: [0, aChars],
-      b: [0, bChars],
-      kind: 'verbatim',
-      score: 1,
-      evidence: { method: 'exact-duplicate', seeds: 0, similarity: 1, plainSimilarity: 1, verbatimShare: 1, sharedTerms: [] },
-    };
-    await this.writeLink(client, { a: aSeq, b: bSeq, kind: 'verbatim', coverageA: 1, coverageB: 1, score: 1, duplicate: 1, direction: null }, [passage]);
+    const { link, passage } = duplicateLink(aChars, bChars);
+    await this.writeLink(client, { ...link, a: aSeq, b: bSeq }, [passage]);
   }
 
-  private async writeLink(client: pg.PoolClient, link: LinkValues, passages: Passage[]): Promise<void> {
+  private async writeLink(client: pg.PoolClient, link: LinkParams, passages: Passage[]): Promise<void> {
     // An exact-duplicate link is authoritative: an aligner's link for the same pair does not overwrite it.
     const kept = await client.query(
       'INSERT INTO links (a_seq, b_seq, kind, coverage_a, coverage_b, score, duplicate, direction) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ' +
