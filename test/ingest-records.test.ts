@@ -158,3 +158,17 @@ test('CSV and JSONL: header only, empty and binary files are problems', async ()
     );
   });
 });
+
+test('JSONL: stray control characters become spaces, so offsets into the text still hold', async () => {
+  await withTempDir(async (dir) => {
+    const text = 'Tab\tand line\nbreaks stay;\u0000a NUL,\u0001 a SOH and a DEL\u007f do not.';
+    const file = join(dir, 'feed.jsonl');
+    await writeFile(file, JSON.stringify({ id: 'c\u0000tl', title: 'T\u0000itle', text }) + '\n');
+    const { docs, problems } = await collect([file]);
+    assert.deepEqual(problems, []);
+    assert.equal(docs[0].id, 'c tl');
+    assert.equal(docs[0].meta.title, 'T itle');
+    assert.equal(docs[0].text, 'Tab\tand line\nbreaks stay; a NUL,  a SOH and a DEL  do not.');
+    assert.equal(docs[0].text.length, text.length);
+  });
+});

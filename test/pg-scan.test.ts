@@ -18,7 +18,7 @@ import { pgServer, pgSkip } from './pg-fixture.js';
 const skip = pgSkip();
 const pg = pgServer();
 
-/** The examples, an exact duplicate of one of them, a JSONL file with a repeated id, and variants. */
+/** The examples, an exact duplicate of one of them, a JSONL file with a repeated id and control characters, and variants. */
 function buildCorpus(variants: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'mimeo-pg-corpus-'));
   for (const name of readdirSync(EXAMPLES)) copyFileSync(join(EXAMPLES, name), join(dir, name));
@@ -28,6 +28,8 @@ function buildCorpus(variants: number): string {
     [
       { id: 'feed-1', title: 'Feed one', outlet: 'Feed', text: 'A short unrelated note about a county fair and its prize pumpkins, judged on Saturday.' },
       { id: 'feed-1', title: 'Feed one again', outlet: 'Feed', text: 'A second record with the same id: the scan keeps both, the second as feed-1#2.' },
+      // Crawled text with stray control characters (PostgreSQL cannot store a NUL).
+      { id: 'feed-2', title: 'Feed\u0000two', outlet: 'Feed', text: 'Stray bytes\u0000in a converted page\u0001 are blanked, the same on every store.' },
     ]
       .map((r) => JSON.stringify(r))
       .join('\n') + '\n',

@@ -1,3 +1,4 @@
+import { cleanDocument } from './control-chars.js';
 import { DEFAULT_MAX_BYTES } from './decode.js';
 import { readLimited, readTextFile, reasonOf } from './files.js';
 import { decodeHtml, extractHtml } from './html.js';
@@ -10,6 +11,7 @@ import { readWarc } from './warc.js';
 export type * from './types.js';
 export { defaultFields } from './records.js';
 export { extractHtml, type ExtractedHtml } from './html.js';
+export { cleanDocument, withoutControlChars } from './control-chars.js';
 export { formatOf, walkInputs, type InputFile, type WalkItem } from './walk.js';
 
 /** How long the generator may run synchronous work before letting timers and I/O callbacks in. */
@@ -47,7 +49,7 @@ export async function* readFiles(entries: AsyncIterable<WalkItem> | Iterable<Wal
     const file = entry.file;
     const items = file.format === 'jsonl' || file.format === 'csv' || file.format === 'warc' ? readContainer(file, fields, maxBytes) : readWholeItem(file, maxBytes);
     for await (const item of items) {
-      yield item;
+      yield item.type === 'document' ? { type: 'document', document: cleanDocument(item.document) } : item;
       // Small files are read synchronously and HTML extraction is CPU work: without a pause now
       // and then, a consumer's progress timer or signal handler would wait for the whole run.
       if (Date.now() - lastBreath > BREATHE_MS) {

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { UserError } from '../cli/errors.js';
+import { cleanDocument } from '../ingest/control-chars.js';
 import { decodeBuffer } from '../ingest/decode.js';
 import { decodeHtml, extractHtml } from '../ingest/html.js';
 import { compactMeta, normalizeAuthor, normalizeDate, normalizeLanguage, clean } from '../ingest/meta.js';
@@ -109,10 +110,12 @@ export function registerAdd(app: Hono, ctx: ServerContext): void {
   app.post('/api/documents', async (c) => {
     const article = (c.req.header('content-type') ?? '').includes('multipart/form-data') ? await uploaded(c) : await posted(c);
     if (article.text.trim() === '') throw apiError(422, 'the article has no text');
-    const id = article.id ?? `added/${createHash('sha256').update(article.text).digest('hex').slice(0, 12)}`;
+    const given = article.id ?? `added/${createHash('sha256').update(article.text).digest('hex').slice(0, 12)}`;
+    const added = cleanDocument({ id: given, text: article.text, meta: article.meta, origin: `api:${given}`, format: article.format });
+    const id = added.id;
     const started = performance.now();
     // One add at a time: each reads the candidate index and writes the store.
-    const result = await ctx.serialize(() => ctx.corpus().add({ id, text: article.text, meta: article.meta, origin: `api:${id}`, format: article.format }));
+    const result = await ctx.serialize(() => ctx.corpus().add(added));
     const ms = performance.now() - started;
     if (result.outcome !== 'unchanged') void ctx.derived.refresh();
     const doc = ctx.store.getDocument(id)!;
