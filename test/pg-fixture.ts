@@ -23,17 +23,25 @@ export function pgSkip(): string | false {
 export function pgServer(): PgServer | null {
   if (server !== undefined) return server;
   const url = process.env.MIMEO_TEST_PG;
-  server = url ? fromUrl(url) : startCluster();
+  server = url ? fromUrl(url, true) : startCluster();
   return server;
 }
 
 let counter = 0;
 
-function fromUrl(admin: string): PgServer {
+/** On a server the tests did not start, the databases they made are dropped when the process exits. */
+function fromUrl(admin: string, dropOnExit: boolean): PgServer {
+  const made: string[] = [];
+  if (dropOnExit) {
+    process.on('exit', () => {
+      for (const name of made) spawnSync('psql', [admin, '-q', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: 'ignore' });
+    });
+  }
   return {
     freshDatabase(prefix = 't') {
       const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${counter++}`;
       execFileSync('psql', [admin, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${name}`], { stdio: 'pipe' });
+      made.push(name);
       const url = new URL(admin);
       url.pathname = `/${name}`;
       return url.toString();
@@ -88,5 +96,5 @@ function startCluster(): PgServer | null {
     }
     rmSync(dir, { recursive: true, force: true });
   });
-  return fromUrl(`postgres://postgres@127.0.0.1:${port}/postgres`);
+  return fromUrl(`postgres://postgres@127.0.0.1:${port}/postgres`, false);
 }
