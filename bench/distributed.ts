@@ -33,7 +33,8 @@ const kills = Number(option('--kills') ?? 20);
 const jobTimeout = Number(option('--job-timeout') ?? 30);
 
 function freshDatabase(name: string): string {
-  spawnSync('psql', [admin!, '-q', '-c', `DROP DATABASE IF EXISTS ${name}`], { stdio: 'ignore' });
+  // FORCE: workers left by an interrupted run may still be connected to it.
+  spawnSync('psql', [admin!, '-q', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: 'ignore' });
   const made = spawnSync('psql', [admin!, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${name}`], { encoding: 'utf8' });
   if (made.status !== 0) throw new Error(made.stderr);
   const url = new URL(admin!);
