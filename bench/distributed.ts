@@ -42,11 +42,19 @@ function freshDatabase(name: string): string {
   return url.toString();
 }
 
+/** Every worker started: none outlives this process, even when a run fails. */
+const started = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const w of started) if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
+});
+
 function startWorker(url: string): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--db', url, '--concurrency', '1', '--job-timeout', String(jobTimeout), '-q'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--db', url, '--concurrency', '1', '--job-timeout', String(jobTimeout), '-q'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  started.add(child);
+  return child;
 }
 
 /** Peak resident memory of a live process, in MB (VmHWM). */
