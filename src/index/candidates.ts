@@ -2,6 +2,7 @@ import type { DocFeatures } from './features.js';
 import type { IndexParameters } from './options.js';
 import { AccTable } from './acc-table.js';
 import { MAX_UNITS, queryIndex, type Candidate, type IndexView, type PostingRange } from './query.js';
+import { flatten, type FlatUnits } from './verify.js';
 export type { Candidate } from './query.js';
 
 interface Postings {
@@ -20,6 +21,8 @@ export class CandidateIndex implements IndexView {
   private readonly postings = new Map<number, Postings>();
   private readonly df = new Map<number, number>();
   private readonly keys: number[] = [];
+  /** Per slot, the document's units (term hashes), for verifying candidates. */
+  private readonly forward: FlatUnits[] = [];
   private readonly slotOf = new Map<number, number>();
   /** Slots of removed (replaced) documents: their postings stay but are skipped. */
   private readonly dead = new Set<number>();
@@ -50,6 +53,7 @@ export class CandidateIndex implements IndexView {
     const slot = this.keys.length;
     this.keys.push(key);
     this.slotOf.set(key, slot);
+    this.forward.push(flatten(features.units.length > MAX_UNITS ? { units: features.units.slice(0, MAX_UNITS) } : features));
     const seen = new Set<number>();
     const units = features.units;
     for (let u = 0; u < units.length && u < MAX_UNITS; u++) {
@@ -98,6 +102,19 @@ export class CandidateIndex implements IndexView {
     return this.dead.size > 0 && this.dead.has(slot);
   }
 
+  // ForwardView: term ids are the hashes themselves.
+  termId(hash: number): number {
+    return this.df.has(hash) ? hash : -1;
+  }
+
+  dfOf(id: number): number {
+    return this.df.get(id) ?? 0;
+  }
+
+  unitsOf(slot: number): FlatUnits {
+    return this.forward[slot];
+  }
+
   /** A read-only copy in shared memory, for queries on worker threads (bulk scans). */
   toShared(): SharedIndexData {
     const terms = Uint32Array.from(this.postings.keys()).sort();
@@ -109,6 +126,7 @@ export class CandidateIndex implements IndexView {
       df: new Int32Array(new SharedArrayBuffer(terms.length * 4)),
       postings: new Int32Array(new SharedArrayBuffer(Math.max(1, total) * 4)),
       keys: new Float64Array(new SharedArrayBuffer(Math.max(1, this.keys.length) * 8)),
+      ...this.sharedForward(terms),
       dead: [...this.dead],
       size: this.size,
       params: this.params,
@@ -126,6 +144,44 @@ export class CandidateIndex implements IndexView {
     data.keys.set(this.keys);
     return data;
   }
+
+  /** The forward units in shared memory, with term hashes replaced by their place in `terms`. */
+  private sharedForward(terms: Uint32Array): Pick<SharedIndexData, 'unitStart' | 'unitBounds' | 'unitTerms'> {
+    let units = 0;
+    let total = 0;
+    for (const f of this.forward) {
+      units += f.count;
+      total += f.terms.length;
+    }
+    const unitStart = new Int32Array(new SharedArrayBuffer((this.forward.length + 1) * 4));
+    const unitBounds = new Int32Array(new SharedArrayBuffer((units + 1) * 4));
+    const unitTerms = new Int32Array(new SharedArrayBuffer(Math.max(1, total) * 4));
+    let u = 0;
+    let at = 0;
+    this.forward.forEach((f, slot) => {
+      unitStart[slot] = u;
+      for (let k = 0; k < f.count; k++) unitBounds[u++] = at + f.bounds[k];
+      for (let i = 0; i < f.terms.length; i++) unitTerms[at + i] = findTerm(terms, f.terms[i]);
+      at += f.terms.length;
+    });
+    unitStart[this.forward.length] = u;
+    unitBounds[u] = at;
+    return { unitStart, unitBounds, unitTerms };
+  }
+}
+
+/** Place of a term hash in the sorted term array, or -1. */
+function findTerm(terms: Uint32Array, term: number): number {
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = terms[mid];
+    if (t === term) return mid;
+    if (t < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** The arrays of a CandidateIndex in shared memory (sent to worker threads without copying). */
@@ -135,6 +191,10 @@ export interface SharedIndexData {
   df: Int32Array;
   postings: Int32Array;
   keys: Float64Array;
+  /** Forward units: slot s has units unitStart[s]..unitStart[s+1]; unit u's term places are unitTerms[unitBounds[u]..unitBounds[u+1]). */
+  unitStart: Int32Array;
+  unitBounds: Int32Array;
+  unitTerms: Int32Array;
   dead: number[];
   size: number;
   params: IndexParameters;
@@ -162,27 +222,13 @@ export class SharedCandidateIndex implements IndexView {
     return queryIndex(this, features, selfSlot, this.data.params, this.acc);
   }
 
-  private find(term: number): number {
-    const terms = this.data.terms;
-    let lo = 0;
-    let hi = terms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const t = terms[mid];
-      if (t === term) return mid;
-      if (t < term) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  }
-
   docFrequency(term: number): number {
-    const k = this.find(term);
+    const k = findTerm(this.data.terms, term);
     return k < 0 ? 0 : this.data.df[k];
   }
 
   postingsOf(term: number): PostingRange | undefined {
-    const k = this.find(term);
+    const k = findTerm(this.data.terms, term);
     return k < 0 ? undefined : { data: this.data.postings, start: this.data.offsets[k], end: this.data.offsets[k + 1] };
   }
 
@@ -192,5 +238,20 @@ export class SharedCandidateIndex implements IndexView {
 
   isDead(slot: number): boolean {
     return this.dead.size > 0 && this.dead.has(slot);
+  }
+
+  // ForwardView: term ids are places in the sorted term array.
+  termId(hash: number): number {
+    return findTerm(this.data.terms, hash);
+  }
+
+  dfOf(id: number): number {
+    return this.data.df[id];
+  }
+
+  unitsOf(slot: number): FlatUnits {
+    const from = this.data.unitStart[slot];
+    const to = this.data.unitStart[slot + 1];
+    return { terms: this.data.unitTerms, bounds: this.data.unitBounds.subarray(from, to + 1), count: to - from };
   }
 }

@@ -48,13 +48,35 @@ export interface IndexParameters {
   minUnitMatches: number;
   /** One sentence match this strong is enough on its own. */
   strongUnitMatch: number;
-  /** A candidate whose best chain of sentence matches is this strong (about one per matching sentence) is kept... */
+  /** A candidate whose best chain of sentence matches is this strong (about one per matching sentence) is verified... */
   strongChain: number;
   /** ...others only when among the query's this-many best... */
   weakCandidates: number;
   /** ...or, for a long query, this many per sentence unit. */
   weakPerUnit: number;
-  /** At most this many candidates per query document, best first... */
+  /** At most this many candidates per query are verified, best first... */
+  verifyPool: number;
+  /** ...or this many per sentence unit of a long query. */
+  verifyPoolPerUnit: number;
+  /**
+   * Verification compares every sentence unit of the query with every unit of the candidate
+   * (idf-weighted, all terms): a seed is a pair reaching this cosine...
+   */
+  seedCosine: number;
+  /** ...and this Dice coefficient of the two term sets (the aligner's own seed thresholds). */
+  seedDice: number;
+  /** A candidate passes with two seeds at most this many units apart on both sides (a passage)... */
+  seedGap: number;
+  /** ...or with this many looser seeds linked that way (a heavily reworded passage)... */
+  looseChain: number;
+  /** ...a looser seed reaching this cosine and this Dice... */
+  looseSeedCosine: number;
+  looseSeedDice: number;
+  /** ...or with one sentence pair this similar (a single reused sentence the aligner also keeps). */
+  singleSeedCosine: number;
+  /** Queries longer than this many units are not verified (see `queryIndex`). */
+  verifyMaxUnits: number;
+  /** At most this many verified candidates per query document, best first... */
   maxCandidates: number;
   /** ...or this many per sentence unit of a long query. */
   candidatesPerUnit: number;
@@ -81,8 +103,18 @@ export const defaultIndexParameters: Readonly<IndexParameters> = Object.freeze({
   minUnitMatches: 2,
   strongUnitMatch: 0.8,
   strongChain: 1.2,
-  weakCandidates: 3,
+  weakCandidates: 12,
   weakPerUnit: 0.05,
+  verifyPool: 30,
+  verifyPoolPerUnit: 0.75,
+  seedCosine: 0.3,
+  seedDice: 0.3,
+  seedGap: 4,
+  looseChain: 3,
+  looseSeedCosine: 0.25,
+  looseSeedDice: 0.2,
+  singleSeedCosine: 0.75,
+  verifyMaxUnits: 60,
   maxCandidates: 20,
   candidatesPerUnit: 0.5,
 });

@@ -1,6 +1,7 @@
 import type { AccTable } from './acc-table.js';
 import type { DocFeatures } from './features.js';
 import type { IndexParameters } from './options.js';
+import { passes, prepareVerifyQuery, verifyCandidate, type ForwardView } from './verify.js';
 
 /** One likely source or derivative of a query document. */
 export interface Candidate {
@@ -14,6 +15,10 @@ export interface Candidate {
   best: number;
   /** Strength of the best run of matches close together on both sides (a passage). */
   chain: number;
+  /** Sentence pairs that passed verification as alignment seeds (counted until it passed). */
+  seeds: number;
+  /** Best cosine between a sentence of the query and one of the candidate. */
+  bestSentence: number;
 }
 
 /** Postings of one term: pairs (document slot, unit index) in data[start..end). */
@@ -24,7 +29,7 @@ export interface PostingRange {
 }
 
 /** What a query needs from an index (in-memory and shared-memory indexes both provide it). */
-export interface IndexView {
+export interface IndexView extends ForwardView {
   /** Live documents. */
   readonly size: number;
   docFrequency(term: number): number;
@@ -59,7 +64,7 @@ export function queryIndex(
   const n = Math.max(index.size, 1);
   const maxDf = maxDocFrequency(p, index.size);
   const ceilingDf = Math.max(maxDf, Math.min(p.ceilingDf, Math.floor(p.ceilingDocShare * n)));
-  const perDoc = new Map<number, Omit<Candidate, 'chain'> & { lastQuery: number; lastUnit: number; chain: number; bestChain: number }>();
+  const perDoc = new Map<number, Omit<Candidate, 'chain' | 'seeds' | 'bestSentence'> & { lastQuery: number; lastUnit: number; chain: number; bestChain: number }>();
   const best = new Map<number, { share: number; unit: number }>();
   const lookups: { term: number; df: number; idf: number }[] = [];
 
@@ -147,24 +152,38 @@ export function queryIndex(
       if (m.share > c.best) c.best = m.share;
     }
   }
-  const ranked: Candidate[] = [];
-  for (const c of perDoc.values()) {
+  const ranked: { slot: number; score: number; matchedUnits: number; best: number; chain: number }[] = [];
+  for (const [slot, c] of perDoc) {
     if (c.matchedUnits >= p.minUnitMatches || c.best >= p.strongUnitMatch) {
       const score = c.bestChain + p.scatteredWeight * (c.score - c.bestChain);
-      ranked.push({ key: c.key, score, matchedUnits: c.matchedUnits, best: c.best, chain: c.bestChain });
+      ranked.push({ slot, score, matchedUnits: c.matchedUnits, best: c.best, chain: c.bestChain });
     }
   }
-  ranked.sort((x, y) => y.score - x.score || x.key - y.key);
-  // Passage-like evidence is kept (up to the cap); of the rest, only the best few, since
-  // shared topic words alone produce such weak matches with many documents.
-  const out: Candidate[] = [];
-  // A long text can hold passages from more sources: its allowance grows with its length.
+  ranked.sort((x, y) => y.score - x.score || index.keyOf(x.slot) - index.keyOf(y.slot));
+  // Passage-like evidence is verified (up to the pool size); of the rest, only the best few,
+  // since shared topic words alone produce such weak matches with many documents. A long
+  // text can hold passages from more sources: its allowances grow with its length.
   const weakAllowed = Math.max(p.weakCandidates, Math.floor(units.length * p.weakPerUnit));
+  const pool = Math.max(p.verifyPool, Math.floor(units.length * p.verifyPoolPerUnit));
   const allowed = Math.max(p.maxCandidates, Math.floor(units.length * p.candidatesPerUnit));
+  const out: Candidate[] = [];
   let weak = 0;
+  let verified = 0;
+  let prepared: ReturnType<typeof prepareVerifyQuery> | null = null;
+  // Verification is calibrated on article-size texts; a long text mixing short passages from
+  // many sources keeps the index's ranking.
+  const trusted = units.length > p.verifyMaxUnits;
   for (const c of ranked) {
-    if (out.length >= allowed) break;
-    if (c.chain >= p.strongChain || weak++ < weakAllowed) out.push(c);
+    if (out.length >= allowed || verified >= pool) break;
+    if (c.chain < p.strongChain && weak++ >= weakAllowed) continue;
+    verified++;
+    // Rare shared words make a candidate; whole sentences alike make a passage the aligner
+    // will find. Most same-topic candidates stop here, before costing an alignment.
+    prepared ??= prepareVerifyQuery(index, features);
+    const v = trusted ? { seeds: 0, chained: true, best: 0 } : verifyCandidate(index, prepared, c.slot, p);
+    if (passes(v, p)) {
+      out.push({ key: index.keyOf(c.slot), score: c.score, matchedUnits: c.matchedUnits, best: c.best, chain: c.chain, seeds: v.seeds, bestSentence: v.best });
+    }
   }
   return out;
 }

@@ -1,0 +1,192 @@
+import type { DocFeatures } from './features.js';
+import type { IndexParameters } from './options.js';
+
+/**
+ * A document's sentence units in flat form: unit u's term ids are terms[bounds[u]..bounds[u+1]).
+ * Ids live in the index's own id space (see `IndexView.termId`).
+ */
+export interface FlatUnits {
+  terms: ArrayLike<number>;
+  bounds: ArrayLike<number>;
+  /** Number of units (bounds holds one more entry). */
+  count: number;
+}
+
+/** What verification needs from an index: term ids, their document frequencies, stored units. */
+export interface ForwardView {
+  /** Documents in the index. */
+  readonly size: number;
+  /** Id (>= 0) of a term hash in this index, or -1 when no document has it. */
+  termId(hash: number): number;
+  /** Documents containing the term with this id. */
+  dfOf(id: number): number;
+  unitsOf(slot: number): FlatUnits;
+}
+
+/** Sentence-pair evidence between a query and one candidate. */
+export interface Verification {
+  /** Sentence pairs similar enough to seed an alignment passage (counted until it passed). */
+  seeds: number;
+  /** Two of those seeds lie close together on both sides: a passage, not a stray sentence. */
+  chained: boolean;
+  /** Best cosine between two sentence units. */
+  best: number;
+}
+
+/** The query side, prepared once and checked against many candidates. */
+export interface VerifyQuery {
+  /** Per query unit: its term ids in units[bounds[u]..bounds[u+1]) (negative: a term no stored document has). */
+  units: FlatUnits;
+  /** Term id -> query units containing it. */
+  unitsWith: Map<number, number[]>;
+  /** Per query unit: squared norm of its idf vector. */
+  norms: Float64Array;
+  /** Scratch space per query unit. */
+  dot: Float64Array;
+  shared: Int32Array;
+}
+
+export function prepareVerifyQuery(view: ForwardView, features: DocFeatures): VerifyQuery {
+  const units = features.units;
+  const unknown = new Map<number, number>();
+  let total = 0;
+  for (const u of units) total += u.length;
+  // Float64: the in-memory index's ids are unsigned 32-bit hashes.
+  const terms = new Float64Array(total);
+  const bounds = new Int32Array(units.length + 1);
+  const unitsWith = new Map<number, number[]>();
+  const norms = new Float64Array(units.length);
+  let at = 0;
+  for (let u = 0; u < units.length; u++) {
+    bounds[u] = at;
+    for (const hash of units[u]) {
+      let id = view.termId(hash);
+      // A term no other document has weighs in the sentence's norm at the highest idf.
+      norms[u] += idf2(view.size, id < 0 ? 1 : view.dfOf(id));
+      if (id < 0) {
+        id = unknown.get(hash) ?? -1 - unknown.size;
+        unknown.set(hash, id);
+      }
+      terms[at++] = id;
+      const list = unitsWith.get(id);
+      if (list === undefined) unitsWith.set(id, [u]);
+      else list.push(u);
+    }
+  }
+  bounds[units.length] = at;
+  const n = units.length;
+  return { units: { terms, bounds, count: n }, unitsWith, norms, dot: new Float64Array(n), shared: new Int32Array(n) };
+}
+
+/** Squared idf weight: terms rare in the corpus are the evidence of reuse. */
+function idf2(n: number, df: number): number {
+  const w = Math.log((n + 1) / Math.max(1, df));
+  return w * w;
+}
+
+/**
+ * Sentence-level evidence of reuse between the query and a stored document, the way the
+ * aligner seeds passages: idf-weighted cosine and Dice of the two sentences' term sets, over
+ * all their terms (the candidate query looked up only the rarest). Stops early once the
+ * candidate has passed (`passes`).
+ */
+export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number, p: IndexParameters): Verification {
+  const { terms, bounds, count } = view.unitsOf(slot);
+  const { dot, shared, norms, unitsWith } = q;
+  const qb = q.units.bounds;
+  const touched: number[] = [];
+  const seedAt: number[] = [];
+  const loose = new SeedClusters(p.seedGap);
+  let chained = false;
+  let best = 0;
+  for (let v = 0; v < count; v++) {
+    const from = bounds[v];
+    const to = bounds[v + 1];
+    let sq = 0;
+    for (let i = from; i < to; i++) {
+      const id = terms[i];
+      const w2 = idf2(view.size, view.dfOf(id));
+      sq += w2;
+      const list = unitsWith.get(id);
+      if (list === undefined) continue;
+      for (const u of list) {
+        if (shared[u] === 0) touched.push(u);
+        shared[u]++;
+        dot[u] += w2;
+      }
+    }
+    for (const u of touched) {
+      const cosine = norms[u] > 0 && sq > 0 ? dot[u] / Math.sqrt(norms[u] * sq) : 0;
+      const dice = (2 * shared[u]) / (qb[u + 1] - qb[u] + (to - from));
+      if (cosine >= p.seedCosine && dice >= p.seedDice) {
+        for (let k = 0; k < seedAt.length && !chained; k += 2) {
+          chained = Math.abs(seedAt[k] - u) <= p.seedGap && v - seedAt[k + 1] <= p.seedGap;
+        }
+        seedAt.push(u, v);
+      }
+      if (cosine >= p.looseSeedCosine && dice >= p.looseSeedDice && loose.add(u, v) >= p.looseChain) chained = true;
+      if (cosine > best) best = cosine;
+      dot[u] = 0;
+      shared[u] = 0;
+    }
+    touched.length = 0;
+    if (chained || best >= p.singleSeedCosine) break;
+  }
+  return { seeds: seedAt.length / 2, chained, best };
+}
+
+/** Seeds grouped into clusters of seeds at most `gap` units apart on both sides (union-find). */
+class SeedClusters {
+  private readonly at: number[] = [];
+  private readonly parent: number[] = [];
+  private readonly size: number[] = [];
+
+  constructor(private readonly gap: number) {}
+
+  /** Adds a seed (query unit u, candidate unit v; v never decreases) and returns its cluster's size. */
+  add(u: number, v: number): number {
+    const me = this.parent.length;
+    this.parent.push(me);
+    this.size.push(1);
+    this.at.push(u, v);
+    let root = me;
+    for (let k = me - 1; k >= 0 && v - this.at[2 * k + 1] <= this.gap; k--) {
+      if (Math.abs(this.at[2 * k] - u) > this.gap) continue;
+      const other = this.find(k);
+      if (other === root) continue;
+      this.parent[other] = root;
+      this.size[root] += this.size[other];
+    }
+    return this.size[root];
+  }
+
+  private find(k: number): number {
+    while (this.parent[k] !== k) k = this.parent[k] = this.parent[this.parent[k]];
+    return k;
+  }
+}
+
+/**
+ * Enough for the aligner to build a passage on (as its own filters demand): two seeds close
+ * together on both sides, or one very strong sentence match.
+ */
+export function passes(v: Verification, p: IndexParameters): boolean {
+  return v.chained || v.best >= p.singleSeedCosine;
+}
+
+/** Flat units of decoded features (ids = hashes, the in-memory index's id space). */
+export function flatten(features: DocFeatures): FlatUnits {
+  const units = features.units;
+  let total = 0;
+  for (const u of units) total += u.length;
+  const terms = new Uint32Array(total);
+  const bounds = new Int32Array(units.length + 1);
+  let at = 0;
+  units.forEach((u, k) => {
+    bounds[k] = at;
+    terms.set(u, at);
+    at += u.length;
+  });
+  bounds[units.length] = at;
+  return { terms, bounds, count: units.length };
+}
