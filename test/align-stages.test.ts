@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clusterSeeds, orderedChain } from '../src/align/extension.js';
-import type { Seed } from '../src/align/seeding.js';
+import { similarPairs, type Seed } from '../src/align/seeding.js';
+import { support } from '../src/align/support.js';
 import { align } from '../src/align/index.js';
 import { extendEdges } from '../src/align/edges.js';
 import { defaultParameters } from '../src/align/options.js';
@@ -74,4 +75,36 @@ test('edges grow by a loose neighbour and leap over a dropped sentence, not beyo
   assert.deepEqual([grown.aFrom, grown.bFrom, grown.aTo, grown.bTo], [2, 3, 8, 8]);
   const [fixed] = extendEdges(pairs, [core], a, b, defaultParameters, () => true);
   assert.deepEqual([fixed.aFrom, fixed.bFrom], [6, 6]);
+});
+
+test('support: a copied sentence is significant; words the other text uses throughout are not', () => {
+  // Invented texts on one topic (beekeeping): every sentence of `hive` names bees, honey and hives.
+  const hive = [
+    'Bees fill the hive with honey during the long summer months.',
+    'A strong hive keeps its bees warm and its honey dry through winter.',
+    'The keeper checks each hive for honey and for sick bees every week.',
+    'Old hives lose bees and honey to wasps when the entrance is too wide.',
+    'Copper kettles once boiled the wax of a cracked hive into candles for the village chapel.',
+    'Honey from heather hives tastes darker than honey from clover, bees or not.',
+  ].join(' ');
+  const other = [
+    'Honey sells well at the market when the bees had a good year.',
+    'Copper kettles once boiled the wax of a cracked hive into candles for the village chapel.',
+    'Every hive needs a dry stand, and bees avoid damp honey frames.',
+  ].join(' ');
+  const [a, b] = preprocess(analyze(hive), analyze(other), defaultParameters);
+  const pairs = similarPairs(a, b, defaultParameters);
+  // The candle sentence is unit 4 of hive and unit 1 of other: its rare words are shared nowhere else.
+  const copied = support({ aFrom: 4, aTo: 4, bFrom: 1, bTo: 1 }, pairs, a, b);
+  assert.ok(copied.significance > 3, `copied: ${copied.significance}`);
+  assert.ok(copied.sentences > 0.9, `copied: ${copied.sentences}`);
+  // The first sentences share only bees, honey and hives, found in every sentence of both texts.
+  const topical = support({ aFrom: 0, aTo: 1, bFrom: 0, bTo: 0 }, pairs, a, b);
+  assert.ok(topical.significance < 1, `topical: ${topical.significance}`);
+  // A passage around the copied sentence whose other sentences match nothing has little sentence support.
+  const padded = support({ aFrom: 2, aTo: 5, bFrom: 0, bTo: 2 }, pairs, a, b);
+  assert.ok(padded.sentences < copied.sentences / 2, `padded: ${padded.sentences}`);
+  // A text copied whole has no rest to explain its shared words by.
+  const [c, d] = preprocess(analyze(other), analyze(other), defaultParameters);
+  assert.ok(support({ aFrom: 0, aTo: 2, bFrom: 0, bTo: 2 }, similarPairs(c, d, defaultParameters), c, d).significance > 3);
 });

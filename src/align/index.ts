@@ -9,6 +9,7 @@ import { defaultParameters, type AlignParameters } from './options.js';
 import { preprocess, tokenRange, type Side } from './preprocess.js';
 import { passing, similarPairs } from './seeding.js';
 import { findSummaries, withSummaries } from './summary.js';
+import { supported, unitsOf, type UnitSpan } from './support.js';
 import type { AlignInput, AlignOptions, AlignResult, Passage } from './types.js';
 import { chainRuns, findRuns, type Run } from './verbatim.js';
 
@@ -17,7 +18,8 @@ export { defaultParameters, type AlignParameters } from './options.js';
 
 /**
  * Finds every passage of `a` reused in `b` (or the other way round), with original offsets.
- * Stages: preprocess → seeding → extension → filtering, then verbatim refinement.
+ * Stages: preprocess → seeding → extension → filtering, then verbatim refinement; paraphrases
+ * finally need support beyond shared topic vocabulary (support.ts).
  */
 export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}): AlignResult {
   const params: AlignParameters = { ...defaultParameters, ...options.parameters };
@@ -43,12 +45,27 @@ export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}):
   fragments = dropWeak(fragments, sideA, sideB, params, (f) => copyPair && !verbatim(f));
   fragments = extendEdges(pairs, fragments, sideA, sideB, params, verbatim);
 
-  const spans = oneOriginEach(refineWithRuns(fragments, runs, sideA, sideB, params)).map((c) =>
-    c.method === 'sentence-cluster' ? trimEdges(c, sideA, sideB) : c,
-  );
-  const passages = spans.map((s) => classify(s, sideA, sideB));
+  const spans = oneOriginEach(refineWithRuns(fragments, runs, sideA, sideB, params))
+    .map((c) => (c.method === 'sentence-cluster' ? trimEdges(c, sideA, sideB) : c));
+  // Word-for-word copying is evidence of its own; a paraphrase found by sentence similarity
+  // rests on shared vocabulary, which two texts on one topic also have: it must be supported.
+  const passages = spans
+    .map((c) => ({ c, p: classify(c, sideA, sideB) }))
+    .filter(
+      ({ c, p }) =>
+        c.method !== 'sentence-cluster' ||
+        p.kind !== 'paraphrase' ||
+        supported(unitSpan(c, sideA, sideB), pairs, sideA, sideB, params),
+    )
+    .map(({ p }) => p);
   passages.sort((x, y) => x.a[0] - y.a[0]);
   return { passages, coverage: coverage(passages, analysisA.text.length, analysisB.text.length) };
+}
+
+function unitSpan(c: Candidate, a: Side, b: Side): UnitSpan {
+  const [aFrom, aTo] = unitsOf(a, c.a);
+  const [bFrom, bTo] = unitsOf(b, c.b);
+  return { aFrom, aTo, bFrom, bTo };
 }
 
 function runChars(r: Run, side: Side): number {

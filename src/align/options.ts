@@ -34,6 +34,16 @@ export interface AlignParameters {
   singleSeedCosine: number;
   /** Filtering: in a pair with word-for-word copying, other (non-verbatim) passages need this many matching sentences. */
   copyPairMinSeeds: number;
+  /**
+   * Support: a sentence-level passage whose sentences find, on average, no closer counterpart
+   * than this cosine on the other side is a few matching sentences among unrelated ones.
+   */
+  minSentenceSupport: number;
+  /**
+   * Support: a paraphrase must share more distinct content terms than the rest of both texts
+   * explains, at this -log10 chance (Poisson; 2.3 is p < 0.005).
+   */
+  minSignificance: number;
   /** Summary: a passage whose one side is this many times longer than the other is checked as a summary. */
   summaryRatio: number;
   /** Summary: sentence gap bridged on the long (summarized) side. */
@@ -76,6 +86,8 @@ export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   minPassageChars: 150,
   singleSeedCosine: 0.75,
   copyPairMinSeeds: 3,
+  minSentenceSupport: 0.27,
+  minSignificance: 2.3,
   summaryRatio: 3,
   summaryMaxGap: 24,
   summarySeedCosine: 0.2,
