@@ -256,6 +256,37 @@ test('a short quote announced by a colon is kept', () => {
   assert.equal(spanOf(text, only(text)), '“Dump the plan.”');
 });
 
+test('a quote opening a new sentence without its closing mark runs to the paragraph end', () => {
+  const text = '“The levee will hold,” Mayor Ruth Adler said. “But the river keeps rising. We will not wait for it.\n\nOfficials met again on Tuesday.';
+  const quotes = extractQuotes(text);
+  assert.deepEqual(quotes.map((q) => spanOf(text, q)), ['“The levee will hold,”', '“But the river keeps rising. We will not wait for it.']);
+  assert.equal(quotes[1].speaker?.name, 'Ruth Adler');
+  // A stray mark in the middle of a sentence still starts nothing.
+  const stray = 'The council voted 5-2 on the plan. The “budget was passed without debate.\n\nOfficials met again.';
+  assert.equal(extractQuotes(stray).length, 0);
+});
+
+test('a quoted passage signed on its last line ends before the signature, which is its speaker', () => {
+  const text = 'The debate turned to trade.\n\n"Tariffs are a tax on our own farmers, and they will pay it first.\nMara Quist, Center for Rural Policy."\n\nThe vote is next week.';
+  const q = only(text);
+  assert.equal(spanOf(text, q), '"Tariffs are a tax on our own farmers, and they will pay it first.');
+  assert.equal(q.speaker?.name, 'Mara Quist');
+  // A second line that goes on with the quote is no signature.
+  const wrapped = 'The debate turned to trade.\n\n"Tariffs are a tax on our own farmers, and they will pay it first.\nWe told the minister so," Quist said.';
+  assert.match(spanOf(wrapped, only(wrapped)), /We told the minister so,"$/);
+});
+
+test('a short quoted phrase modifying a noun is a label, not speech', () => {
+  for (const text of [
+    'As the “Stop the Dam” movement grew, Priya Nair said the council would listen.',
+    'The mayor’s “clawback” plan would make firms repay the grants, Priya Nair said.',
+    'Inspectors asked whether there was a “stand down” order that night, officials said.',
+  ]) assert.equal(extractQuotes(text).length, 0, text);
+  // The same phrase used as the object of the verb is the speaker's word.
+  const object = 'Priya Nair called the plan a “disgrace” after the vote.';
+  assert.equal(spanOf(object, only(object)), '“disgrace”');
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

@@ -125,6 +125,23 @@ export function attributionAfter(text: string, from: number, limit: number, quot
 }
 
 /**
+ * A signature line under a quoted passage, "Dean Baker, Center for Economic and Policy Research.":
+ * a name (with an optional affiliation after a comma) and no verb. Null when the line is not one.
+ */
+export function signatureLine(text: string, from: number, to: number): Attribution | null {
+  const line = text.slice(from, to).trim();
+  if (!SIGNATURE.test(line)) return null;
+  const toks = tokenize(text, from, to);
+  const comma = toks.findIndex((t) => t.text === ',');
+  const nameEnd = comma < 0 ? toks.length : comma;
+  if (toks.slice(0, nameEnd).some((t) => t.word && cueOf(t.text) && !t.cap)) return null;
+  const mention = boundedPhrase(text, toks, 0, nameEnd);
+  return mention && mention.kind === 'name' ? { cue: null, mention, end: to } : null;
+}
+/** Two to five capitalized words, then maybe ", affiliation", and a full stop at most. */
+const SIGNATURE = /^\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){1,4}(?:,\s*[^\n.!?]{1,100})?\.?$/u;
+
+/**
  * "“...,” Walker said, according to an Associated Press account.": the quote is the account's
  * (as PolNeAR attributes it), the source after "according to" in the rest of the clause.
  */

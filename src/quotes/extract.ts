@@ -324,7 +324,7 @@ export function findMarkedQuotes(text: string, blocks: Block[] = paragraphBlocks
       if (continues) {
         current.parts.push(openPart(text, bottom, block.end));
         carried = current;
-      } else if ((bottom.pos === block.start || (nested.length === 0 && continuable(text, block, bottom))) && (nested.length === 0 || current.parts.length > 0) && SENTENCE_END.test(text.slice(bottom.pos, block.end))) {
+      } else if ((bottom.pos === block.start || (nested.length === 0 && (continuable(text, block, bottom) || opensSentenceAfterStop(text, block, bottom)))) && (nested.length === 0 || current.parts.length > 0) && SENTENCE_END.test(text.slice(bottom.pos, block.end))) {
         // A paragraph that opens a quote and never closes it: the quote is the paragraph.
         current.parts.push(openPart(text, bottom, block.end));
         quotes.push({ parts: current.parts, firstBlock: current.firstBlock, lastBlock: bi });
@@ -355,6 +355,20 @@ function continuable(text: string, block: Block, mark: Mark): boolean {
   const before = text.slice(Math.max(block.start, mark.pos - 3), mark.pos).trimEnd();
   return /[:,]$/.test(before);
 }
+
+/**
+ * “A,” he said. “B. C. — an opening mark that starts a new sentence and is never closed: the
+ * quote goes on to the paragraph's end (its closing mark left off, as before a quote continued in
+ * the next paragraph). Not when the words hold their own attribution (“B, said the chair.): then
+ * the closing mark was lost, and the mark is left stray.
+ */
+function opensSentenceAfterStop(text: string, block: Block, mark: Mark): boolean {
+  if (!mark.left) return false;
+  const before = text.slice(Math.max(block.start, mark.pos - 3), mark.pos).trimEnd();
+  return /[.!?]$/.test(before) && !ATTRIBUTION_INSIDE.test(text.slice(mark.pos, block.end));
+}
+/** ", said the chair" / ", she said": an attribution clause, which a quote does not hold. */
+const ATTRIBUTION_INSIDE = /,\s+(?:[\p{L}.'\u2019-]+\s+){0,4}(?:said|says|told|tells|added|adds|asked|asks|explained|noted|wrote|writes)\b/u;
 
 function part(open: Mark, close: Mark, closed: boolean): QuotePart {
   return { start: open.pos, end: close.pos + close.len, innerStart: open.pos + open.len, innerEnd: close.pos, closed };

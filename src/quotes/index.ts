@@ -1,4 +1,4 @@
-import { attributionAfter, attributionBefore, previousSpeaker, type Attribution } from './attribute.js';
+import { attributionAfter, attributionBefore, previousSpeaker, signatureLine, type Attribution } from './attribute.js';
 import { cueOf } from './cues.js';
 import { findMarkedQuotes, paragraphBlocks, type Block } from './extract.js';
 import { NameResolver } from './names.js';
@@ -74,6 +74,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
 
   const items: Item[] = marked.map((q) => ({ parts: q.parts, firstBlock: q.firstBlock, lastBlock: q.lastBlock, attribution: null, own: false, opensSentence: false, afterColon: false, cueInSentence: false, titleLike: false, showTitle: false, speechCue: false, cueBefore: false }));
   const joined = joinSplitQuotes(text, mergeBrokenQuotes(text, items));
+  for (const item of joined) cutSignature(text, item);
   for (let i = 0; i < joined.length; i++) attributeOwn(text, blocks, joined, i, insideQuote);
   inherit(text, blocks, joined, insideQuote);
 
@@ -137,6 +138,25 @@ function mergeBrokenQuotes(text: string, items: Item[]): Item[] {
     out.push(item);
   }
   return out;
+}
+
+/**
+ * A quoted passage signed on its last line inside the marks: "... the bomb.⏎Donald Trump." (pull
+ * quotes set off from the article). The words end with the line before; the signature is the speaker.
+ */
+function cutSignature(text: string, item: Item): void {
+  if (item.parts.length !== 1 || !item.parts[0].closed) return;
+  const p = item.parts[0];
+  const nl = text.lastIndexOf('\n', p.innerEnd - 1);
+  if (nl <= p.innerStart) return;
+  let end = nl;
+  while (end > p.innerStart && /\s/.test(text[end - 1])) end--;
+  if (!/[.!?\u2026]$/.test(text.slice(p.innerStart, end)) || end - p.innerStart < 20) return;
+  const signed = signatureLine(text, nl + 1, p.innerEnd);
+  if (!signed) return;
+  item.parts = [{ start: p.start, end, innerStart: p.innerStart, innerEnd: end, closed: true }];
+  item.attribution = signed;
+  item.own = true;
 }
 
 /** Words a quotation cannot end on. */
@@ -385,11 +405,32 @@ function wordCount(text: string, parts: QuotePart[]): number {
   return n;
 }
 
+/** Determiners before a noun phrase: "the", "a", possessive pronouns, quantifiers. */
+const LABEL_DETERMINER = /(?:^|[\s(])(?:the|a|an|its|her|his|their|our|my|your|these|those|some|any|no|every|each)\s*$/i;
+/** Words after a quoted phrase that show it is not a noun's modifier: verbs, prepositions, conjunctions, pronouns. */
+const NOT_A_NOUN = /^\s+(?:is|was|are|were|has|had|have|and|or|but|nor|to|that|which|who|whom|whose|in|on|of|for|with|as|at|by|from|into|onto|over|under|about|after|before|during|since|until|against|among|through|toward|towards|across|despite|amid|without|within|per|than|said|says|because|if|when|while|would|will|could|can|should|may|might|must|did|does|do|be|been|being|he|she|they|it|we|i|you|so|yet|then|too|also)\b/;
+const LABEL_MAX_WORDS = 4;
+
+/**
+ * A short quoted phrase between a determiner and a lower-case noun modifies that noun: the “Never
+ * Trump” movement, a “stand down” order, her “clawback” plan. It names or labels something; it is
+ * not reported speech, whatever verb the sentence has.
+ */
+function isLabel(text: string, item: Item): boolean {
+  if (item.opensSentence || item.parts.length !== 1 || !item.parts[0].closed) return false;
+  const p = item.parts[0];
+  const inner = text.slice(p.innerStart, p.innerEnd);
+  if (inner.trim().split(/\s+/).length > LABEL_MAX_WORDS || /[,.!?;:\u2026\u2014\u2013-]\s*$/.test(inner)) return false;
+  const after = text.slice(p.end, p.end + 30);
+  return LABEL_DETERMINER.test(text.slice(Math.max(0, p.start - 30), p.start)) && /^\s+\p{Ll}+\b/u.test(after) && !NOT_A_NOUN.test(after);
+}
+
 function keep(text: string, item: Item, prev: Item | undefined): boolean {
   const words = wordCount(text, item.parts);
   if (words === 0) return false;
   const attributed = item.own && Boolean(item.attribution?.cue);
   if (item.opensSentence) return attributed || item.afterColon || words >= MIN_SENTENCE_QUOTE_WORDS || continuesSpeech(text, item, prev);
+  if (isLabel(text, item)) return false;
   // Inside a sentence: titles of shows and books are not speech, even next to a verb.
   if (item.titleLike && words <= MAX_TITLE_WORDS && (!item.speechCue || item.showTitle)) return false;
   if (item.showTitle && words <= MAX_WORK_TITLE_WORDS && WORK_NOUN.test(text.slice(Math.max(0, item.parts[0].start - 40), item.parts[0].start))) return false;
