@@ -287,6 +287,14 @@ test('a short quoted phrase modifying a noun is a label, not speech', () => {
   assert.equal(spanOf(object, only(object)), '“disgrace”');
 });
 
+test('a quotation taken up mid-sentence may open with a mark, a space and an ellipsis', () => {
+  const text = 'The editorial was blunt.\n\n” … if the governor can visit the flooded towns, then surely the senator can,” the paper wrote.\n\nShe went on Friday.';
+  const q = only(text);
+  assert.ok(spanOf(text, q).startsWith('” … if the governor'));
+  assert.ok(spanOf(text, q).endsWith('the senator can,”'));
+  assert.equal(q.speaker?.mention, 'the paper');
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

@@ -191,7 +191,9 @@ function scanMarks(text: string, start: number, end: number): Mark[] {
 function pushMark(marks: Mark[], text: string, start: number, end: number, pos: number, len: number, kind: Kind, role: Role): void {
   const prev = pos > start ? text[pos - 1] : '';
   const next = pos + len < end ? text[pos + len] : '';
-  const left = !isSpace(next) && (isSpace(prev) || OPENING_PUNCT.has(prev) || QUOTE_CHARS.has(prev));
+  // “ … they said”: a quotation taken up mid-sentence opens with an ellipsis, often after a space.
+  const elided = isSpace(next) && next !== '' && /^\s?(?:\u2026|\.\.\.)\s?[\p{L}\p{N}]/u.test(text.slice(pos + len + 1, pos + len + 7));
+  const left = (!isSpace(next) || elided) && (isSpace(prev) || OPENING_PUNCT.has(prev) || QUOTE_CHARS.has(prev));
   const right = !isSpace(prev) && !OPENING_PUNCT.has(prev) && !ALNUM.test(next);
   marks.push({ pos, len, kind, role, left, right });
 }
