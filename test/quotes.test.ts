@@ -295,6 +295,23 @@ test('a quotation taken up mid-sentence may open with a mark, a space and an ell
   assert.equal(q.speaker?.mention, 'the paper');
 });
 
+test('a headline "Speaker: ‘Words’ and the rest" reports all of it after the colon', () => {
+  const text = 'Mayor Adler: ‘No Plan’ To Close the Library This Year.\n\nMayor Ruth Adler said on Monday that the library would stay open.';
+  const q = extractQuotes(text)[0];
+  assert.equal(spanOf(text, q), '‘No Plan’ To Close the Library This Year');
+  assert.equal(q.text, 'No Plan');
+  // A headline quote that ends the headline ends at its mark; in the body the rule does not apply.
+  const whole = 'Mayor Adler: ‘We Will Not Close the Library.’\n\nShe spoke on Monday.';
+  assert.equal(spanOf(whole, extractQuotes(whole)[0]), '‘We Will Not Close the Library.’');
+});
+
+test('a short sentence quoted right after a long attribution continues the speech', () => {
+  const text = '“He knows the city and has lived its troubles,” said Tomas Reyes, the president of the Eastside Small Business Association of Greater Portland. “Tomas gets it.”';
+  const quotes = extractQuotes(text);
+  assert.equal(quotes.length, 2);
+  assert.equal(quotes[1].text, 'Tomas gets it.');
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

@@ -376,6 +376,8 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
   const last = item.parts[item.parts.length - 1];
   const reported = item.own ? item.attribution?.reportedEnd : undefined;
   if (reported !== undefined && reported > last.end && reported <= block.end) return reported;
+  const headline = headlineStatementEnd(text, item, block, nextStart);
+  if (headline !== null) return headline;
   if (item.parts.length !== 1 || !last.closed || item.titleLike || !(item.opensSentence || item.cueBefore)) return last.end;
   const inner = text.slice(last.innerStart, last.innerEnd).replace(/[\s"'\u2018\u2019\u201C\u201D]+$/u, '');
   if (!/[\p{L}\p{N}]$/u.test(inner) || isTitleCase(inner)) return last.end;
@@ -392,11 +394,25 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
   return block.end <= stop ? block.end : last.end;
 }
 
+/**
+ * A headline "Speaker: ‘Quoted Words’ Then the Rest": everything after the colon is what the speaker
+ * is reported to have said, the marks only set off the verbatim words; the content runs on to the
+ * headline's end (without its full stop). Null when the quote is not such a headline's.
+ */
+function headlineStatementEnd(text: string, item: Item, block: Block, nextStart: number): number | null {
+  const last = item.parts[item.parts.length - 1];
+  if (item.firstBlock !== 0 || item.lastBlock !== 0 || !item.afterColon || !last.closed || text.slice(block.start, block.end).includes('\n')) return null;
+  if (!/^\s+[\p{L}\p{N}$]/u.test(text.slice(last.end, last.end + 3))) return null;
+  let end = Math.min(block.end, nextStart);
+  while (end > last.end && /[\s.;]/.test(text[end - 1])) end--;
+  return end > last.end ? end : null;
+}
+
 /** “They sue,” he said. “Everybody sues.”: a short sentence quoted right after the speaker's own attributed quote. */
 function continuesSpeech(text: string, item: Item, prev: Item | undefined): boolean {
   if (!prev || prev.lastBlock !== item.firstBlock || !prev.own || !prev.attribution?.cue || !prev.attribution.mention) return false;
   const gap = text.slice(prev.parts[prev.parts.length - 1].end, item.parts[0].start);
-  return prev.attribution.end <= item.parts[0].start && /^[\s.]*$/.test(text.slice(prev.attribution.end, item.parts[0].start)) && gap.length <= 80;
+  return prev.attribution.end <= item.parts[0].start && /^[\s.]*$/.test(text.slice(prev.attribution.end, item.parts[0].start)) && gap.length <= 250;
 }
 
 function wordCount(text: string, parts: QuotePart[]): number {
