@@ -312,6 +312,14 @@ test('a short sentence quoted right after a long attribution continues the speec
   assert.equal(quotes[1].text, 'Tomas gets it.');
 });
 
+test('words after "titled", "reading" or "slogan" are quoted wording, however short', () => {
+  for (const [text, words] of [
+    ['The group launched a radio ad on Saturday titled “Scam.”', 'Scam.'],
+    ['Protesters held up a sign reading “Hands Off Our Parks” outside the hall.', 'Hands Off Our Parks'],
+    ['The mayor ran in 2010 under the slogan “Fix the roads.”', 'Fix the roads.'],
+  ]) assert.equal(only(text).text, words, text);
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

@@ -441,9 +441,14 @@ function isLabel(text: string, item: Item): boolean {
   return LABEL_DETERMINER.test(text.slice(Math.max(0, p.start - 30), p.start)) && /^\s+\p{Ll}+\b/u.test(after) && !NOT_A_NOUN.test(after);
 }
 
+/** Words that introduce the text of a title, sign, slogan or message: what follows is quoted wording. */
+const WRITTEN_WORDS = /\b(?:titled|entitled|reading|reads|read|slogan)[,:]?\s*$/i;
+
 function keep(text: string, item: Item, prev: Item | undefined): boolean {
   const words = wordCount(text, item.parts);
   if (words === 0) return false;
+  // “titled ‘...’”, “a sign reading ‘...’”, “the slogan ‘...’”: written words reproduced, however short.
+  if (WRITTEN_WORDS.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start))) return true;
   const attributed = item.own && Boolean(item.attribution?.cue);
   if (item.opensSentence) return attributed || item.afterColon || words >= MIN_SENTENCE_QUOTE_WORDS || continuesSpeech(text, item, prev);
   if (isLabel(text, item)) return false;
