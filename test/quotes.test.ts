@@ -320,6 +320,14 @@ test('words after "titled", "reading" or "slogan" are quoted wording, however sh
   ]) assert.equal(only(text).text, words, text);
 });
 
+test('a title followed by a comma and its byline is a written work, not speech', () => {
+  const text = 'WEEKEND READS\n\n— “City council weighs a new tax on empty storefronts downtown,” by the Courier’s Ana Ruiz: http://example.com/1.';
+  assert.equal(extractQuotes(text).length, 0);
+  // A passive's agent after a noun phrase is no byline.
+  const agent = 'Salceda said the “ugliness of utterances, largely unprompted and undeserved,” by the candidate stood out.';
+  assert.equal(extractQuotes(agent).length, 1);
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

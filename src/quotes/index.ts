@@ -441,12 +441,27 @@ function isLabel(text: string, item: Item): boolean {
   return LABEL_DETERMINER.test(text.slice(Math.max(0, p.start - 30), p.start)) && /^\s+\p{Ll}+\b/u.test(after) && !NOT_A_NOUN.test(after);
 }
 
+/**
+ * “Met accused of whitewashing baby Jesus,” by the Post’s Kathianne Boniello: a title followed by a
+ * comma and its byline names a written work (an article, a book), not words someone said.
+ */
+function isBylined(text: string, item: Item): boolean {
+  const last = item.parts[item.parts.length - 1];
+  if (!last.closed) return false;
+  const inner = text.slice(last.innerStart, last.innerEnd).trimEnd();
+  const after = text.slice(last.end, last.end + 40);
+  // "the “ugliness of utterances,” by Trump" is a passive's agent after a noun phrase, not a byline.
+  if (LABEL_DETERMINER.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start))) return false;
+  return (inner.endsWith(',') || after.startsWith(',')) && /^,?\s+by\s+(?:the\s+)?\p{Lu}/u.test(after);
+}
+
 /** Words that introduce the text of a title, sign, slogan or message: what follows is quoted wording. */
 const WRITTEN_WORDS = /\b(?:titled|entitled|reading|reads|read|slogan)[,:]?\s*$/i;
 
 function keep(text: string, item: Item, prev: Item | undefined): boolean {
   const words = wordCount(text, item.parts);
   if (words === 0) return false;
+  if (isBylined(text, item)) return false;
   // “titled ‘...’”, “a sign reading ‘...’”, “the slogan ‘...’”: written words reproduced, however short.
   if (WRITTEN_WORDS.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start))) return true;
   const attributed = item.own && Boolean(item.attribution?.cue);
