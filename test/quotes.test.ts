@@ -328,6 +328,14 @@ test('a title followed by a comma and its byline is a written work, not speech',
   assert.equal(extractQuotes(agent).length, 1);
 });
 
+test('a paragraph that is only a single-quoted or capitalized phrase is a subheading', () => {
+  const text = '“We kept the plant open,” the manager said.\n\n\'A long, hard winter.\'\n\n“NO MORE CUTS, NO MORE LAYOFFS”\n\nThe union met on Friday.';
+  assert.deepEqual(extractQuotes(text).map((q) => q.text), ['We kept the plant open,']);
+  // In a text that quotes in single marks, such a paragraph is speech.
+  const british = '‘We kept the plant open,’ the manager said.\n\n‘It was a long, hard winter for all of us here.’';
+  assert.equal(extractQuotes(british).length, 2);
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

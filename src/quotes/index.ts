@@ -1,6 +1,6 @@
 import { attributionAfter, attributionBefore, previousSpeaker, signatureLine, type Attribution } from './attribute.js';
 import { cueOf } from './cues.js';
-import { findMarkedQuotes, paragraphBlocks, type Block } from './extract.js';
+import { findMarkedQuotes, paragraphBlocks, primaryKind, type Block } from './extract.js';
 import { NameResolver } from './names.js';
 import type { ExtractOptions, Quote, QuotePart } from './types.js';
 
@@ -79,7 +79,8 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   inherit(text, blocks, joined, insideQuote);
 
   const runsOn = (item: Item, i: number) => contentEnd(text, item, blocks[item.lastBlock], joined[i + 1]?.parts[0].start ?? text.length) !== item.parts[item.parts.length - 1].end;
-  const kept = options.keepUnattributed ? joined : joined.filter((item, i) => keep(text, item, joined[i - 1]) || (item.opensSentence && runsOn(item, i)));
+  const singleIsSecondary = primaryKind(text, blocks) === 'double';
+  const kept = options.keepUnattributed ? joined : joined.filter((item, i) => !isSubheading(text, blocks, item, singleIsSecondary) && (keep(text, item, joined[i - 1]) || (item.opensSentence && runsOn(item, i))));
   const resolver = options.attribute === false ? null : new NameResolver(text, insideQuote);
   let lastSpeaker: { name: string; gender: 'f' | 'm' | null; pos: number } | null = null;
   const quotes: Quote[] = [];
@@ -419,6 +420,21 @@ function wordCount(text: string, parts: QuotePart[]): number {
   let n = 0;
   for (const p of parts) n += text.slice(p.innerStart, p.innerEnd).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   return n;
+}
+
+/**
+ * A paragraph that is nothing but a quotation in single marks (in a text that quotes in double
+ * marks) or in capitals is a subheading: headline style sets a phrase in single quotes
+ * (‘A really tough decision.’, “DIVISIVE, STUPID AND WRONG”). It titles a section; it is not speech.
+ */
+function isSubheading(text: string, blocks: Block[], item: Item, singleIsSecondary: boolean): boolean {
+  if (item.parts.length !== 1 || item.firstBlock !== item.lastBlock) return false;
+  const p = item.parts[0];
+  const block = blocks[item.firstBlock];
+  if (p.start !== block.start || !/^[\s.]*$/.test(text.slice(p.end, block.end))) return false;
+  const inner = text.slice(p.innerStart, p.innerEnd);
+  const single = p.innerStart - p.start === 1 && (text[p.start] === '\u2018' || text[p.start] === "'");
+  return (single && singleIsSecondary) || (inner === inner.toUpperCase() && /\p{Lu}{3}/u.test(inner));
 }
 
 /** Determiners before a noun phrase: "the", "a", possessive pronouns, quantifiers. */
