@@ -336,6 +336,11 @@ test('a paragraph that is only a single-quoted or capitalized phrase is a subhea
   assert.equal(extractQuotes(british).length, 2);
 });
 
+test('quote marks delimiting markup attributes are no quote marks, even in a tag broken across lines', () => {
+  const text = 'The senator answered online.\n\n<tweet tweet-author="@someone" tweet-date="May 9, 2016\n">Stands empty; crowd in one end zone. Not a good sign for the campaign tonight.<tweet/>.\n\nHe did not reply.';
+  assert.equal(extractQuotes(text).length, 0);
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

@@ -131,6 +131,8 @@ function scanMarks(text: string, start: number, end: number): Mark[] {
       continue;
     }
     const ch = text[pos];
+    // attr="value" in markup broken across lines, where no whole tag is seen: not a quote mark.
+    if (text[pos - 1] === '=' || text[pos + 1] === '>') continue;
     // Runs of straight apostrophes or backticks: '' and `` stand for a double mark.
     if (ch === "'" || ch === '`') {
       let run = 1;
