@@ -312,11 +312,12 @@ test('a short sentence quoted right after a long attribution continues the speec
   assert.equal(quotes[1].text, 'Tomas gets it.');
 });
 
-test('words after "titled", "reading" or "slogan" are quoted wording, however short', () => {
+test('words after "titled", "reading", "slogan" or "chants of" are quoted wording, however short', () => {
   for (const [text, words] of [
     ['The group launched a radio ad on Saturday titled “Scam.”', 'Scam.'],
     ['Protesters held up a sign reading “Hands Off Our Parks” outside the hall.', 'Hands Off Our Parks'],
     ['The mayor ran in 2010 under the slogan “Fix the roads.”', 'Fix the roads.'],
+    ['The speech was cut short by chants of “Vote them out!”', 'Vote them out!'],
   ]) assert.equal(only(text).text, words, text);
 });
 

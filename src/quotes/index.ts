@@ -471,14 +471,14 @@ function isBylined(text: string, item: Item): boolean {
   return (inner.endsWith(',') || after.startsWith(',')) && /^,?\s+by\s+(?:the\s+)?\p{Lu}/u.test(after);
 }
 
-/** Words that introduce the text of a title, sign, slogan or message: what follows is quoted wording. */
-const WRITTEN_WORDS = /\b(?:titled|entitled|reading|reads|read|slogan)[,:]?\s*$/i;
+/** Words that introduce the text of a title, sign, slogan, message or chant: what follows is quoted wording. */
+const WRITTEN_WORDS = /\b(?:titled|entitled|reading|reads|read|slogan|(?:chants?|cries|shouts|calls|chorus|cheers)\s+of)[,:]?\s*$/i;
 
 function keep(text: string, item: Item, prev: Item | undefined): boolean {
   const words = wordCount(text, item.parts);
   if (words === 0) return false;
   if (isBylined(text, item)) return false;
-  // “titled ‘...’”, “a sign reading ‘...’”, “the slogan ‘...’”: written words reproduced, however short.
+  // “titled ‘...’”, “a sign reading ‘...’”, “the slogan ‘...’”, “chants of ‘...’”: words reproduced, however short.
   if (WRITTEN_WORDS.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start))) return true;
   const attributed = item.own && Boolean(item.attribution?.cue);
   if (item.opensSentence) return attributed || item.afterColon || words >= MIN_SENTENCE_QUOTE_WORDS || continuesSpeech(text, item, prev);
