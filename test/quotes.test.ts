@@ -342,6 +342,13 @@ test('quote marks delimiting markup attributes are no quote marks, even in a tag
   assert.equal(extractQuotes(text).length, 0);
 });
 
+test('a slogan or title is the words of the sentence\'s subject, or of its byline\'s author', () => {
+  const slogan = 'In 2010, Mayor Ruth Adler ran on the slogan “Fix the roads.”';
+  assert.equal(only(slogan).speaker?.name, 'Ruth Adler');
+  const paper = 'The plan comes from a paper titled “How to Fund the Port” by Neera Tandon and Blair Effort.';
+  assert.equal(only(paper).speaker?.mention, 'Neera Tandon and Blair Effort');
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

@@ -263,6 +263,27 @@ function governingSubject(text: string, toks: Tok[], i: number, insideQuote: (po
   return null;
 }
 
+/**
+ * The subject of the sentence that runs up to `to` (from `from`, its start or earlier): who wrote or
+ * voiced words a sentence reproduces without a speech verb ("Nixon ran on the slogan “...”").
+ */
+export function subjectOfSentence(text: string, from: number, to: number, insideQuote: (pos: number) => boolean = () => false): Mention | null {
+  const toks = tokenize(text, Math.max(from, to - 500), to);
+  return toks.length > 1 ? clauseSubject(text, toks, toks.length - 1, insideQuote) : null;
+}
+
+/** The author in a byline right after a title: "“How to Foster Investment” by Neera Tanden and Blair Effron." */
+export function bylineAfter(text: string, from: number, limit: number): Mention | null {
+  const toks = tokenize(text, from, Math.min(limit, from + 200));
+  let i = 0;
+  if (toks[i]?.text === ',') i++;
+  if (toks[i]?.lower !== 'by') return null;
+  let j = i + 1;
+  while (j < toks.length && (toks[j].cap || toks[j].lower === 'and' || toks[j].text === '.' && toks[j - 1].text.length === 1) && !(toks[j].text === '.' && endsSentence(toks, j))) j++;
+  const mention = j > i + 1 ? boundedPhrase(text, toks, i + 1, j) : null;
+  return mention && (mention.kind === 'name' || mention.members) ? mention : null;
+}
+
 /** Sentence openers that are no subject: "And", "But", "So". */
 const OPENERS = /^(?:and|but|so|yet|still|then|now|meanwhile|however|instead|indeed|also)$/;
 

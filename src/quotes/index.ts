@@ -1,4 +1,4 @@
-import { attributionAfter, attributionBefore, previousSpeaker, signatureLine, type Attribution } from './attribute.js';
+import { attributionAfter, attributionBefore, bylineAfter, previousSpeaker, signatureLine, subjectOfSentence, type Attribution } from './attribute.js';
 import { cueOf } from './cues.js';
 import { findMarkedQuotes, paragraphBlocks, primaryKind, type Block } from './extract.js';
 import { NameResolver } from './names.js';
@@ -328,6 +328,15 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
       return;
     }
   }
+  // “Nixon ran on the slogan ‘...’”, “Mook released a memo titled ‘...’”: the sentence's subject wrote them.
+  if (!item.attribution?.mention && REPRODUCED_BY_SUBJECT.test(before)) {
+    const mention = (lastPart.closed ? bylineAfter(text, lastPart.end, lastBlock.end) : null) ?? subjectOfSentence(text, from, first.start, insideQuote);
+    if (mention) {
+      item.attribution = { cue: null, mention, end: first.start };
+      item.own = false;
+      return;
+    }
+  }
   if (before.trim().length > 0) {
     const att = attributionBefore(text, from, first.start, insideQuote);
     if (att && (att.mention || att.cue)) {
@@ -470,6 +479,9 @@ function isBylined(text: string, item: Item): boolean {
   if (LABEL_DETERMINER.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start))) return false;
   return (inner.endsWith(',') || after.startsWith(',')) && /^,?\s+by\s+(?:the\s+)?\p{Lu}/u.test(after);
 }
+
+/** Titles and slogans whose words are the sentence subject's (not a sign's or a screen's: "reading"). */
+const REPRODUCED_BY_SUBJECT = /\b(?:titled|entitled|slogan|(?:chants?|cries|shouts|calls|chorus|cheers)\s+of)[,:]?\s*$/i;
 
 /** Words that introduce the text of a title, sign, slogan, message or chant: what follows is quoted wording. */
 const WRITTEN_WORDS = /\b(?:titled|entitled|reading|reads|read|slogan|(?:chants?|cries|shouts|calls|chorus|cheers)\s+of)[,:]?\s*$/i;
