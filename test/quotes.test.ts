@@ -349,6 +349,12 @@ test('a slogan or title is the words of the sentence\'s subject, or of its bylin
   assert.equal(only(paper).speaker?.mention, 'Neera Tandon and Blair Effort');
 });
 
+test('a quote nested in the same straight marks stays inside the outer quote', () => {
+  const text = 'The senator tweeted, "Reports say the attacker shouted "No mercy!" as he fired into the crowd." Police did not confirm it.';
+  const q = only(text);
+  assert.equal(spanOf(text, q), '"Reports say the attacker shouted "No mercy!" as he fired into the crowd."');
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

@@ -284,14 +284,18 @@ export function findMarkedQuotes(text: string, blocks: Block[] = paragraphBlocks
       carried = null;
     }
 
-    for (const mark of marks) {
+    for (let mi = 0; mi < marks.length; mi++) {
+      const mark = marks[mi];
       if (current && mark === current.mark) continue;
       if (isInchSign(text, mark, stack.length > 0)) continue;
       let role: Role = mark.role;
       if (role === 'either') {
         if (blockKinds[bi] === 'single') role = mark.left && !mark.right ? 'open' : mark.right && !mark.left ? 'close' : stack.length > 0 ? 'close' : 'open';
         // Straight double marks alternate; a lone closing-looking mark with nothing open is stray.
-        else role = stack.length > 0 ? 'close' : mark.right && !mark.left ? 'close' : 'open';
+        // Inside a quote, a mark that can only open (“... shouted "Allah hu Akbar!" as ...”) opens a
+        // quote nested in the same marks when two marks that can close follow (the nested quote's
+        // and the outer one's); anything else closes (“... from harm, "Dana Pell said.”).
+        else role = stack.length > 0 ? (mark.left && !mark.right && closersAfter(marks, mi) >= 2 ? 'open' : 'close') : mark.right && !mark.left ? 'close' : 'open';
       } else if (role === 'open' && stack.length > 0 && text[mark.pos] === '\u201C' && text[stack[stack.length - 1].pos] === '\u201E') {
         role = 'close'; // German „...“
       } else if (role === 'open' && stack.length > 0 && mark.right && !mark.left) {
@@ -342,6 +346,13 @@ export function findMarkedQuotes(text: string, blocks: Block[] = paragraphBlocks
   if (carried) finishUnclosed(blocks, carried, quotes);
   quotes.sort((a, b) => a.parts[0].start - b.parts[0].start);
   return quotes;
+}
+
+/** How many marks after marks[i] in its block could close a quote. */
+function closersAfter(marks: Mark[], i: number): number {
+  let n = 0;
+  for (let k = i + 1; k < marks.length; k++) if (marks[k].right) n++;
+  return n;
 }
 
 /** A multi-paragraph quote whose next paragraph does not go on: keep the parts it has. */
