@@ -355,6 +355,12 @@ test('a quote nested in the same straight marks stays inside the outer quote', (
   assert.equal(spanOf(text, q), '"Reports say the attacker shouted "No mercy!" as he fired into the crowd."');
 });
 
+test('an opening glyph that ends its paragraph closes the open quote', () => {
+  const text = '“We can win this state,” she said. “They know that. “\n\nThe polls close at eight.';
+  const quotes = extractQuotes(text);
+  assert.deepEqual(quotes.map((q) => q.text), ['We can win this state,', 'They know that.']);
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

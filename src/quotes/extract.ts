@@ -298,8 +298,8 @@ export function findMarkedQuotes(text: string, blocks: Block[] = paragraphBlocks
         else role = stack.length > 0 ? (mark.left && !mark.right && closersAfter(marks, mi) >= 2 ? 'open' : 'close') : mark.right && !mark.left ? 'close' : 'open';
       } else if (role === 'open' && stack.length > 0 && text[mark.pos] === '\u201C' && text[stack[stack.length - 1].pos] === '\u201E') {
         role = 'close'; // German „...“
-      } else if (role === 'open' && stack.length > 0 && mark.right && !mark.left) {
-        role = 'close'; // an opening glyph used to close: reform.“
+      } else if (role === 'open' && stack.length > 0 && ((mark.right && !mark.left) || mark.pos + mark.len >= block.end)) {
+        role = 'close'; // an opening glyph used to close: reform.“ — or ending the paragraph: “They see that. “
       } else if (role === 'close' && stack.length === 0 && mark.left && !mark.right) {
         role = 'open'; // a closing glyph used to open: ”We
       }
