@@ -361,6 +361,11 @@ test('an opening glyph that ends its paragraph closes the open quote', () => {
   assert.deepEqual(quotes.map((q) => q.text), ['We can win this state,', 'They know that.']);
 });
 
+test('a show title with a lower-case preposition is still a title', () => {
+  const text = 'Speaking Tuesday on WXYZ’s “Mornings with Dana Hill,” the governor defended the budget.';
+  assert.equal(extractQuotes(text).length, 0);
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

@@ -245,10 +245,13 @@ function hasCue(stretch: string): boolean {
   return false;
 }
 
+/** Prepositions a title may leave in lower case ("Midday with Charlie Sykes"). */
+const TITLE_SMALL_WORDS = /^(?:with|from|into|onto|over|upon|than|that|this|about|after|under)$/;
+
 /** Every longer word capitalized: “Saturday Night Live”, “The Art of the Deal”. */
 function isTitleCase(inner: string): boolean {
   const all = inner.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+/u, '')).filter((w) => w.length > 0);
-  const words = all.filter((w) => w.length > 3);
+  const words = all.filter((w) => w.length > 3 && !TITLE_SMALL_WORDS.test(w));
   return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
