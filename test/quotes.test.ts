@@ -364,6 +364,9 @@ test('an opening glyph that ends its paragraph closes the open quote', () => {
 test('a show title with a lower-case preposition is still a title', () => {
   const text = 'Speaking Tuesday on WXYZ’s “Mornings with Dana Hill,” the governor defended the budget.';
   assert.equal(extractQuotes(text).length, 0);
+  // The show a speaker talks to or with is a title too.
+  const told = '"We will finish the bridge," Mayor Dana Hill told "Good Morning Portland," adding that the money was there.';
+  assert.deepEqual(extractQuotes(told).map((q) => q.text), ['We will finish the bridge,']);
 });
 
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));

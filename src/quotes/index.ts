@@ -280,7 +280,8 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
   item.titleLike = /(?:['\u2019]s|so-called)\s*$/i.test(before) || (isTitleCase(inner) && !isTitleCase(before));
   // "on CBS's “Face the Nation,” Sanders said": the speaker after it is the guest's, not the title's.
   // "In his new book, ''Doomed to Succeed,''": a title right after the noun naming the work.
-  item.showTitle = (/(?:['\u2019]s|\b(?:on|of))\s*$/i.test(before) || WORK_NOUN.test(before)) && isTitleCase(inner) && !/[!?]/.test(inner);
+  // ... and after "told", "to" or "with": "Fiorina told “Fox and Friends,”", "an interview with “The View”".
+  item.showTitle = (/(?:['\u2019]s|\b(?:on|of|to|with|told|tells|telling))\s*$/i.test(before) || WORK_NOUN.test(before)) && isTitleCase(inner) && !/[!?]/.test(inner);
   if (item.attribution) return;
 
   // “X said, “...” Then ... he said.”: a quote introduced by its cue and ending its sentence keeps
