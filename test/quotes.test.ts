@@ -242,6 +242,9 @@ test('a fragment that breaks off mid-clause runs on to the clause\'s end', () =>
   // A full quote, or a fragment followed by its speaker, ends at its mark.
   const said = 'Ben Ortiz said “the wind is at our backs” he told reporters.';
   assert.equal(spanOf(said, only(said)), '“the wind is at our backs”');
+  // After a naming verb the quote is the whole name: "in his book" goes with "called".
+  const named = 'The shift led to what aide Karl Moss called “the start of a new party era” in his 1970 memoir.';
+  assert.equal(spanOf(named, only(named)), '“the start of a new party era”');
 });
 
 test('a show title after a possessive is no quote even when a speaker follows', () => {

@@ -375,6 +375,9 @@ function inherit(text: string, blocks: Block[], items: Item[], insideQuote: (pos
   }
 }
 
+/** Verbs that give something a name: the quote after them is a complete name. */
+const NAMING_VERB = /\b(?:call|calls|called|calling|dubbed|labeled|labelled|termed|named|branded|described\s+as|describes\s+as)\s*$/i;
+
 /** Prepositions that carry a clause on past a quoted fragment: “...” despite his loss. */
 const CARRY_ON = new Set(['in', 'for', 'from', 'about', 'of', 'to', 'with', 'on', 'until', 'between', 'despite', 'toward', 'towards', 'by', 'at', 'after', 'before', 'over', 'against', 'among', 'during', 'into', 'than', 'as', 'under', 'without', 'within', 'across', 'through', 'since']);
 
@@ -398,6 +401,9 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
   const next = /^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 40))?.[1];
   if (!next || next !== next.toLowerCase() || cueOf(next) || /^(?:he|she|they|it|we|i|you)$/.test(next)) return last.end;
   if (!item.opensSentence && !CARRY_ON.has(next)) return last.end;
+  // “called ‘the beginning of a new era’ in his book”: after a naming verb the quote is the whole name;
+  // what follows goes with the verb.
+  if (!item.opensSentence && NAMING_VERB.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start))) return last.end;
   const stop = Math.min(block.end, nextStart, last.end + 400);
   for (let i = last.end; i < stop; i++) {
     const ch = text[i];
