@@ -280,6 +280,9 @@ test('a quoted passage signed on its last line ends before the signature, which 
 });
 
 test('a short quoted phrase modifying a noun is a label, not speech', () => {
+  // A participle after the quoted word goes with it: the “persons” residing in a state.
+  const participle = 'The ruling counts all the “persons” residing in a state, the judge said.';
+  assert.equal(only(participle).text, 'persons');
   for (const text of [
     'As the “Stop the Dam” movement grew, Priya Nair said the council would listen.',
     'The mayor’s “clawback” plan would make firms repay the grants, Priya Nair said.',
@@ -356,6 +359,9 @@ test('a quote nested in the same straight marks stays inside the outer quote', (
   const text = 'The senator tweeted, "Reports say the attacker shouted "No mercy!" as he fired into the crowd." Police did not confirm it.';
   const q = only(text);
   assert.equal(spanOf(text, q), '"Reports say the attacker shouted "No mercy!" as he fired into the crowd."');
+  // A lost closing mark before a new quoted sentence must not make one quote of the rest of the block.
+  const lost = '"People set fires out of boredom," Ray Small said. "It is mischief. "Sometimes they are angry at us." Then, "fire is revenge." "It is senseless," he said. "It costs a lot."';
+  for (const quote of extractQuotes(lost)) assert.ok(quote.end - quote.start < 80, spanOf(lost, quote));
 });
 
 test('an opening glyph that ends its paragraph closes the open quote', () => {

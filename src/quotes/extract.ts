@@ -293,9 +293,10 @@ export function findMarkedQuotes(text: string, blocks: Block[] = paragraphBlocks
         if (blockKinds[bi] === 'single') role = mark.left && !mark.right ? 'open' : mark.right && !mark.left ? 'close' : stack.length > 0 ? 'close' : 'open';
         // Straight double marks alternate; a lone closing-looking mark with nothing open is stray.
         // Inside a quote, a mark that can only open (“... shouted "Allah hu Akbar!" as ...”) opens a
-        // quote nested in the same marks when two marks that can close follow (the nested quote's
-        // and the outer one's); anything else closes (“... from harm, "Dana Pell said.”).
-        else role = stack.length > 0 ? (mark.left && !mark.right && closersAfter(marks, mi) >= 2 ? 'open' : 'close') : mark.right && !mark.left ? 'close' : 'open';
+        // quote nested in the same marks when the next two marks can close (the nested quote's and
+        // the outer one's) and it does not start a sentence; anything else closes (“... from harm,
+        // "Dana Pell said.”, “... mischief. "Sometimes ...” after a lost closing mark).
+        else role = stack.length > 0 ? (mark.left && !mark.right && nestedOpen(text, marks, mi) ? 'open' : 'close') : mark.right && !mark.left ? 'close' : 'open';
       } else if (role === 'open' && stack.length > 0 && text[mark.pos] === '\u201C' && text[stack[stack.length - 1].pos] === '\u201E') {
         role = 'close'; // German „...“
       } else if (role === 'open' && stack.length > 0 && ((mark.right && !mark.left) || mark.pos + mark.len >= block.end)) {
@@ -348,11 +349,10 @@ export function findMarkedQuotes(text: string, blocks: Block[] = paragraphBlocks
   return quotes;
 }
 
-/** How many marks after marks[i] in its block could close a quote. */
-function closersAfter(marks: Mark[], i: number): number {
-  let n = 0;
-  for (let k = i + 1; k < marks.length; k++) if (marks[k].right) n++;
-  return n;
+/** marks[i], inside an open quote, opens a nested one: the next two marks close both, and it starts no sentence. */
+function nestedOpen(text: string, marks: Mark[], i: number): boolean {
+  if (!marks[i + 1]?.right || !marks[i + 2]?.right || marks[i + 1].left) return false;
+  return !/[.!?]["'\u201D\u2019]?\s*$/.test(text.slice(Math.max(0, marks[i].pos - 3), marks[i].pos));
 }
 
 /** A multi-paragraph quote whose next paragraph does not go on: keep the parts it has. */

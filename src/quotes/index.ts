@@ -79,7 +79,8 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   inherit(text, blocks, joined, insideQuote);
 
   const runsOn = (item: Item, i: number) => contentEnd(text, item, blocks[item.lastBlock], joined[i + 1]?.parts[0].start ?? text.length) !== item.parts[item.parts.length - 1].end;
-  const singleIsSecondary = primaryKind(text, blocks) === 'double';
+  let primary: string | undefined;
+  const singleIsSecondary = () => (primary ??= primaryKind(text, blocks)) === 'double';
   const kept = options.keepUnattributed ? joined : joined.filter((item, i) => !isSubheading(text, blocks, item, singleIsSecondary) && (keep(text, item, joined[i - 1]) || (item.opensSentence && runsOn(item, i))));
   const resolver = options.attribute === false ? null : new NameResolver(text, insideQuote);
   let lastSpeaker: { name: string; gender: 'f' | 'm' | null; pos: number } | null = null;
@@ -446,14 +447,14 @@ function wordCount(text: string, parts: QuotePart[]): number {
  * marks) or in capitals is a subheading: headline style sets a phrase in single quotes
  * (‘A really tough decision.’, “DIVISIVE, STUPID AND WRONG”). It titles a section; it is not speech.
  */
-function isSubheading(text: string, blocks: Block[], item: Item, singleIsSecondary: boolean): boolean {
+function isSubheading(text: string, blocks: Block[], item: Item, singleIsSecondary: () => boolean): boolean {
   if (item.parts.length !== 1 || item.firstBlock !== item.lastBlock) return false;
   const p = item.parts[0];
   const block = blocks[item.firstBlock];
   if (p.start !== block.start || !/^[\s.]*$/.test(text.slice(p.end, block.end))) return false;
   const inner = text.slice(p.innerStart, p.innerEnd);
   const single = p.innerStart - p.start === 1 && (text[p.start] === '\u2018' || text[p.start] === "'");
-  return (single && singleIsSecondary) || (inner === inner.toUpperCase() && /\p{Lu}{3}/u.test(inner));
+  return (single && singleIsSecondary()) || (inner === inner.toUpperCase() && /\p{Lu}{3}/u.test(inner));
 }
 
 /** Determiners before a noun phrase: "the", "a", possessive pronouns, quantifiers. */
@@ -473,7 +474,8 @@ function isLabel(text: string, item: Item): boolean {
   const inner = text.slice(p.innerStart, p.innerEnd);
   if (inner.trim().split(/\s+/).length > LABEL_MAX_WORDS || /[,.!?;:\u2026\u2014\u2013-]\s*$/.test(inner)) return false;
   const after = text.slice(p.end, p.end + 30);
-  return LABEL_DETERMINER.test(text.slice(Math.max(0, p.start - 30), p.start)) && /^\s+\p{Ll}+\b/u.test(after) && !NOT_A_NOUN.test(after);
+  // A participle after it ("the “persons” residing in a state") goes with the quoted noun, not a head noun.
+  return LABEL_DETERMINER.test(text.slice(Math.max(0, p.start - 30), p.start)) && /^\s+\p{Ll}+\b/u.test(after) && !NOT_A_NOUN.test(after) && !/^\s+\p{Ll}+ing\b/u.test(after);
 }
 
 /**
