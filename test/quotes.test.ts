@@ -242,6 +242,9 @@ test('a fragment that breaks off mid-clause runs on to the clause\'s end', () =>
   // A full quote, or a fragment followed by its speaker, ends at its mark.
   const said = 'Ben Ortiz said “the wind is at our backs” he told reporters.';
   assert.equal(spanOf(said, only(said)), '“the wind is at our backs”');
+  // After a naming verb the quote is the whole name: "in his book" goes with "called".
+  const named = 'The shift led to what aide Karl Moss called “the start of a new party era” in his 1970 memoir.';
+  assert.equal(spanOf(named, only(named)), '“the start of a new party era”');
 });
 
 test('a show title after a possessive is no quote even when a speaker follows', () => {
@@ -254,6 +257,125 @@ test('a show title after a possessive is no quote even when a speaker follows', 
 test('a short quote announced by a colon is kept', () => {
   const text = 'The rally by the city’s leaders had one message: “Dump the plan.”';
   assert.equal(spanOf(text, only(text)), '“Dump the plan.”');
+});
+
+test('a quote opening a new sentence without its closing mark runs to the paragraph end', () => {
+  const text = '“The levee will hold,” Mayor Ruth Adler said. “But the river keeps rising. We will not wait for it.\n\nOfficials met again on Tuesday.';
+  const quotes = extractQuotes(text);
+  assert.deepEqual(quotes.map((q) => spanOf(text, q)), ['“The levee will hold,”', '“But the river keeps rising. We will not wait for it.']);
+  assert.equal(quotes[1].speaker?.name, 'Ruth Adler');
+  // A stray mark in the middle of a sentence still starts nothing.
+  const stray = 'The council voted 5-2 on the plan. The “budget was passed without debate.\n\nOfficials met again.';
+  assert.equal(extractQuotes(stray).length, 0);
+});
+
+test('a quoted passage signed on its last line ends before the signature, which is its speaker', () => {
+  const text = 'The debate turned to trade.\n\n"Tariffs are a tax on our own farmers, and they will pay it first.\nMara Quist, Center for Rural Policy."\n\nThe vote is next week.';
+  const q = only(text);
+  assert.equal(spanOf(text, q), '"Tariffs are a tax on our own farmers, and they will pay it first.');
+  assert.equal(q.speaker?.name, 'Mara Quist');
+  // A second line that goes on with the quote is no signature.
+  const wrapped = 'The debate turned to trade.\n\n"Tariffs are a tax on our own farmers, and they will pay it first.\nWe told the minister so," Quist said.';
+  assert.match(spanOf(wrapped, only(wrapped)), /We told the minister so,"$/);
+});
+
+test('a short quoted phrase modifying a noun is a label, not speech', () => {
+  // A participle after the quoted word goes with it: the “persons” residing in a state.
+  const participle = 'The ruling counts all the “persons” residing in a state, the judge said.';
+  assert.equal(only(participle).text, 'persons');
+  for (const text of [
+    'As the “Stop the Dam” movement grew, Priya Nair said the council would listen.',
+    'The mayor’s “clawback” plan would make firms repay the grants, Priya Nair said.',
+    'Inspectors asked whether there was a “stand down” order that night, officials said.',
+  ]) assert.equal(extractQuotes(text).length, 0, text);
+  // The same phrase used as the object of the verb is the speaker's word.
+  const object = 'Priya Nair called the plan a “disgrace” after the vote.';
+  assert.equal(spanOf(object, only(object)), '“disgrace”');
+});
+
+test('a quotation taken up mid-sentence may open with a mark, a space and an ellipsis', () => {
+  const text = 'The editorial was blunt.\n\n” … if the governor can visit the flooded towns, then surely the senator can,” the paper wrote.\n\nShe went on Friday.';
+  const q = only(text);
+  assert.ok(spanOf(text, q).startsWith('” … if the governor'));
+  assert.ok(spanOf(text, q).endsWith('the senator can,”'));
+  assert.equal(q.speaker?.mention, 'the paper');
+});
+
+test('a headline "Speaker: ‘Words’ and the rest" reports all of it after the colon', () => {
+  const text = 'Mayor Adler: ‘No Plan’ To Close the Library This Year.\n\nMayor Ruth Adler said on Monday that the library would stay open.';
+  const q = extractQuotes(text)[0];
+  assert.equal(spanOf(text, q), '‘No Plan’ To Close the Library This Year');
+  assert.equal(q.text, 'No Plan');
+  // A headline quote that ends the headline ends at its mark; in the body the rule does not apply.
+  const whole = 'Mayor Adler: ‘We Will Not Close the Library.’\n\nShe spoke on Monday.';
+  assert.equal(spanOf(whole, extractQuotes(whole)[0]), '‘We Will Not Close the Library.’');
+});
+
+test('a short sentence quoted right after a long attribution continues the speech', () => {
+  const text = '“He knows the city and has lived its troubles,” said Tomas Reyes, the president of the Eastside Small Business Association of Greater Portland. “Tomas gets it.”';
+  const quotes = extractQuotes(text);
+  assert.equal(quotes.length, 2);
+  assert.equal(quotes[1].text, 'Tomas gets it.');
+});
+
+test('words after "titled", "reading", "slogan" or "chants of" are quoted wording, however short', () => {
+  for (const [text, words] of [
+    ['The group launched a radio ad on Saturday titled “Scam.”', 'Scam.'],
+    ['Protesters held up a sign reading “Hands Off Our Parks” outside the hall.', 'Hands Off Our Parks'],
+    ['The mayor ran in 2010 under the slogan “Fix the roads.”', 'Fix the roads.'],
+    ['The speech was cut short by chants of “Vote them out!”', 'Vote them out!'],
+  ]) assert.equal(only(text).text, words, text);
+});
+
+test('a title followed by a comma and its byline is a written work, not speech', () => {
+  const text = 'WEEKEND READS\n\n— “City council weighs a new tax on empty storefronts downtown,” by the Courier’s Ana Ruiz: http://example.com/1.';
+  assert.equal(extractQuotes(text).length, 0);
+  // A passive's agent after a noun phrase is no byline.
+  const agent = 'Salceda said the “ugliness of utterances, largely unprompted and undeserved,” by the candidate stood out.';
+  assert.equal(extractQuotes(agent).length, 1);
+});
+
+test('a paragraph that is only a single-quoted or capitalized phrase is a subheading', () => {
+  const text = '“We kept the plant open,” the manager said.\n\n\'A long, hard winter.\'\n\n“NO MORE CUTS, NO MORE LAYOFFS”\n\nThe union met on Friday.';
+  assert.deepEqual(extractQuotes(text).map((q) => q.text), ['We kept the plant open,']);
+  // In a text that quotes in single marks, such a paragraph is speech.
+  const british = '‘We kept the plant open,’ the manager said.\n\n‘It was a long, hard winter for all of us here.’';
+  assert.equal(extractQuotes(british).length, 2);
+});
+
+test('quote marks delimiting markup attributes are no quote marks, even in a tag broken across lines', () => {
+  const text = 'The senator answered online.\n\n<tweet tweet-author="@someone" tweet-date="May 9, 2016\n">Stands empty; crowd in one end zone. Not a good sign for the campaign tonight.<tweet/>.\n\nHe did not reply.';
+  assert.equal(extractQuotes(text).length, 0);
+});
+
+test('a slogan or title is the words of the sentence\'s subject, or of its byline\'s author', () => {
+  const slogan = 'In 2010, Mayor Ruth Adler ran on the slogan “Fix the roads.”';
+  assert.equal(only(slogan).speaker?.name, 'Ruth Adler');
+  const paper = 'The plan comes from a paper titled “How to Fund the Port” by Neera Tandon and Blair Effort.';
+  assert.equal(only(paper).speaker?.mention, 'Neera Tandon and Blair Effort');
+});
+
+test('a quote nested in the same straight marks stays inside the outer quote', () => {
+  const text = 'The senator tweeted, "Reports say the attacker shouted "No mercy!" as he fired into the crowd." Police did not confirm it.';
+  const q = only(text);
+  assert.equal(spanOf(text, q), '"Reports say the attacker shouted "No mercy!" as he fired into the crowd."');
+  // A lost closing mark before a new quoted sentence must not make one quote of the rest of the block.
+  const lost = '"People set fires out of boredom," Ray Small said. "It is mischief. "Sometimes they are angry at us." Then, "fire is revenge." "It is senseless," he said. "It costs a lot."';
+  for (const quote of extractQuotes(lost)) assert.ok(quote.end - quote.start < 80, spanOf(lost, quote));
+});
+
+test('an opening glyph that ends its paragraph closes the open quote', () => {
+  const text = '“We can win this state,” she said. “They know that. “\n\nThe polls close at eight.';
+  const quotes = extractQuotes(text);
+  assert.deepEqual(quotes.map((q) => q.text), ['We can win this state,', 'They know that.']);
+});
+
+test('a show title with a lower-case preposition is still a title', () => {
+  const text = 'Speaking Tuesday on WXYZ’s “Mornings with Dana Hill,” the governor defended the budget.';
+  assert.equal(extractQuotes(text).length, 0);
+  // The show a speaker talks to or with is a title too.
+  const told = '"We will finish the bridge," Mayor Dana Hill told "Good Morning Portland," adding that the money was there.';
+  assert.deepEqual(extractQuotes(told).map((q) => q.text), ['We will finish the bridge,']);
 });
 
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));

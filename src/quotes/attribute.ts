@@ -125,6 +125,23 @@ export function attributionAfter(text: string, from: number, limit: number, quot
 }
 
 /**
+ * A signature line under a quoted passage, "Dean Baker, Center for Economic and Policy Research.":
+ * a name (with an optional affiliation after a comma) and no verb. Null when the line is not one.
+ */
+export function signatureLine(text: string, from: number, to: number): Attribution | null {
+  const line = text.slice(from, to).trim();
+  if (!SIGNATURE.test(line)) return null;
+  const toks = tokenize(text, from, to);
+  const comma = toks.findIndex((t) => t.text === ',');
+  const nameEnd = comma < 0 ? toks.length : comma;
+  if (toks.slice(0, nameEnd).some((t) => t.word && cueOf(t.text) && !t.cap)) return null;
+  const mention = boundedPhrase(text, toks, 0, nameEnd);
+  return mention && mention.kind === 'name' ? { cue: null, mention, end: to } : null;
+}
+/** Two to five capitalized words, then maybe ", affiliation", and a full stop at most. */
+const SIGNATURE = /^\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*){1,4}(?:,\s*[^\n.!?]{1,100})?\.?$/u;
+
+/**
  * "“...,” Walker said, according to an Associated Press account.": the quote is the account's
  * (as PolNeAR attributes it), the source after "according to" in the rest of the clause.
  */
@@ -244,6 +261,27 @@ function governingSubject(text: string, toks: Tok[], i: number, insideQuote: (po
   }
   if (/ing$/.test(toks[i].lower) && /^(?:by|while|after|before|when|in)$/.test(prev.lower)) return clauseSubject(text, toks, i - 1, insideQuote);
   return null;
+}
+
+/**
+ * The subject of the sentence that runs up to `to` (from `from`, its start or earlier): who wrote or
+ * voiced words a sentence reproduces without a speech verb ("Nixon ran on the slogan “...”").
+ */
+export function subjectOfSentence(text: string, from: number, to: number, insideQuote: (pos: number) => boolean = () => false): Mention | null {
+  const toks = tokenize(text, Math.max(from, to - 500), to);
+  return toks.length > 1 ? clauseSubject(text, toks, toks.length - 1, insideQuote) : null;
+}
+
+/** The author in a byline right after a title: "“How to Foster Investment” by Neera Tanden and Blair Effron." */
+export function bylineAfter(text: string, from: number, limit: number): Mention | null {
+  const toks = tokenize(text, from, Math.min(limit, from + 200));
+  let i = 0;
+  if (toks[i]?.text === ',') i++;
+  if (toks[i]?.lower !== 'by') return null;
+  let j = i + 1;
+  while (j < toks.length && (toks[j].cap || toks[j].lower === 'and' || toks[j].text === '.' && toks[j - 1].text.length === 1) && !(toks[j].text === '.' && endsSentence(toks, j))) j++;
+  const mention = j > i + 1 ? boundedPhrase(text, toks, i + 1, j) : null;
+  return mention && (mention.kind === 'name' || mention.members) ? mention : null;
 }
 
 /** Sentence openers that are no subject: "And", "But", "So". */

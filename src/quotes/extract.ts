@@ -131,6 +131,8 @@ function scanMarks(text: string, start: number, end: number): Mark[] {
       continue;
     }
     const ch = text[pos];
+    // attr="value" in markup broken across lines, where no whole tag is seen: not a quote mark.
+    if (text[pos - 1] === '=' || text[pos + 1] === '>') continue;
     // Runs of straight apostrophes or backticks: '' and `` stand for a double mark.
     if (ch === "'" || ch === '`') {
       let run = 1;
@@ -191,7 +193,9 @@ function scanMarks(text: string, start: number, end: number): Mark[] {
 function pushMark(marks: Mark[], text: string, start: number, end: number, pos: number, len: number, kind: Kind, role: Role): void {
   const prev = pos > start ? text[pos - 1] : '';
   const next = pos + len < end ? text[pos + len] : '';
-  const left = !isSpace(next) && (isSpace(prev) || OPENING_PUNCT.has(prev) || QUOTE_CHARS.has(prev));
+  // “ … they said”: a quotation taken up mid-sentence opens with an ellipsis, often after a space.
+  const elided = isSpace(next) && next !== '' && /^\s?(?:\u2026|\.\.\.)\s?[\p{L}\p{N}]/u.test(text.slice(pos + len + 1, pos + len + 7));
+  const left = (!isSpace(next) || elided) && (isSpace(prev) || OPENING_PUNCT.has(prev) || QUOTE_CHARS.has(prev));
   const right = !isSpace(prev) && !OPENING_PUNCT.has(prev) && !ALNUM.test(next);
   marks.push({ pos, len, kind, role, left, right });
 }
@@ -280,18 +284,23 @@ export function findMarkedQuotes(text: string, blocks: Block[] = paragraphBlocks
       carried = null;
     }
 
-    for (const mark of marks) {
+    for (let mi = 0; mi < marks.length; mi++) {
+      const mark = marks[mi];
       if (current && mark === current.mark) continue;
       if (isInchSign(text, mark, stack.length > 0)) continue;
       let role: Role = mark.role;
       if (role === 'either') {
         if (blockKinds[bi] === 'single') role = mark.left && !mark.right ? 'open' : mark.right && !mark.left ? 'close' : stack.length > 0 ? 'close' : 'open';
         // Straight double marks alternate; a lone closing-looking mark with nothing open is stray.
-        else role = stack.length > 0 ? 'close' : mark.right && !mark.left ? 'close' : 'open';
+        // Inside a quote, a mark that can only open (“... shouted "Allah hu Akbar!" as ...”) opens a
+        // quote nested in the same marks when the next two marks can close (the nested quote's and
+        // the outer one's) and it does not start a sentence; anything else closes (“... from harm,
+        // "Dana Pell said.”, “... mischief. "Sometimes ...” after a lost closing mark).
+        else role = stack.length > 0 ? (mark.left && !mark.right && nestedOpen(text, marks, mi) ? 'open' : 'close') : mark.right && !mark.left ? 'close' : 'open';
       } else if (role === 'open' && stack.length > 0 && text[mark.pos] === '\u201C' && text[stack[stack.length - 1].pos] === '\u201E') {
         role = 'close'; // German „...“
-      } else if (role === 'open' && stack.length > 0 && mark.right && !mark.left) {
-        role = 'close'; // an opening glyph used to close: reform.“
+      } else if (role === 'open' && stack.length > 0 && ((mark.right && !mark.left) || mark.pos + mark.len >= block.end)) {
+        role = 'close'; // an opening glyph used to close: reform.“ — or ending the paragraph: “They see that. “
       } else if (role === 'close' && stack.length === 0 && mark.left && !mark.right) {
         role = 'open'; // a closing glyph used to open: ”We
       }
@@ -324,7 +333,7 @@ export function findMarkedQuotes(text: string, blocks: Block[] = paragraphBlocks
       if (continues) {
         current.parts.push(openPart(text, bottom, block.end));
         carried = current;
-      } else if ((bottom.pos === block.start || (nested.length === 0 && continuable(text, block, bottom))) && (nested.length === 0 || current.parts.length > 0) && SENTENCE_END.test(text.slice(bottom.pos, block.end))) {
+      } else if ((bottom.pos === block.start || (nested.length === 0 && (continuable(text, block, bottom) || opensSentenceAfterStop(text, block, bottom)))) && (nested.length === 0 || current.parts.length > 0) && SENTENCE_END.test(text.slice(bottom.pos, block.end))) {
         // A paragraph that opens a quote and never closes it: the quote is the paragraph.
         current.parts.push(openPart(text, bottom, block.end));
         quotes.push({ parts: current.parts, firstBlock: current.firstBlock, lastBlock: bi });
@@ -338,6 +347,12 @@ export function findMarkedQuotes(text: string, blocks: Block[] = paragraphBlocks
   if (carried) finishUnclosed(blocks, carried, quotes);
   quotes.sort((a, b) => a.parts[0].start - b.parts[0].start);
   return quotes;
+}
+
+/** marks[i], inside an open quote, opens a nested one: the next two marks close both, and it starts no sentence. */
+function nestedOpen(text: string, marks: Mark[], i: number): boolean {
+  if (!marks[i + 1]?.right || !marks[i + 2]?.right || marks[i + 1].left) return false;
+  return !/[.!?]["'\u201D\u2019]?\s*$/.test(text.slice(Math.max(0, marks[i].pos - 3), marks[i].pos));
 }
 
 /** A multi-paragraph quote whose next paragraph does not go on: keep the parts it has. */
@@ -355,6 +370,20 @@ function continuable(text: string, block: Block, mark: Mark): boolean {
   const before = text.slice(Math.max(block.start, mark.pos - 3), mark.pos).trimEnd();
   return /[:,]$/.test(before);
 }
+
+/**
+ * “A,” he said. “B. C. — an opening mark that starts a new sentence and is never closed: the
+ * quote goes on to the paragraph's end (its closing mark left off, as before a quote continued in
+ * the next paragraph). Not when the words hold their own attribution (“B, said the chair.): then
+ * the closing mark was lost, and the mark is left stray.
+ */
+function opensSentenceAfterStop(text: string, block: Block, mark: Mark): boolean {
+  if (!mark.left) return false;
+  const before = text.slice(Math.max(block.start, mark.pos - 3), mark.pos).trimEnd();
+  return /[.!?]$/.test(before) && !ATTRIBUTION_INSIDE.test(text.slice(mark.pos, block.end));
+}
+/** ", said the chair" / ", she said": an attribution clause, which a quote does not hold. */
+const ATTRIBUTION_INSIDE = /,\s+(?:[\p{L}.'\u2019-]+\s+){0,4}(?:said|says|told|tells|added|adds|asked|asks|explained|noted|wrote|writes)\b/u;
 
 function part(open: Mark, close: Mark, closed: boolean): QuotePart {
   return { start: open.pos, end: close.pos + close.len, innerStart: open.pos + open.len, innerEnd: close.pos, closed };

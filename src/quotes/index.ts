@@ -1,6 +1,6 @@
-import { attributionAfter, attributionBefore, previousSpeaker, type Attribution } from './attribute.js';
+import { attributionAfter, attributionBefore, bylineAfter, previousSpeaker, signatureLine, subjectOfSentence, type Attribution } from './attribute.js';
 import { cueOf } from './cues.js';
-import { findMarkedQuotes, paragraphBlocks, type Block } from './extract.js';
+import { findMarkedQuotes, paragraphBlocks, primaryKind, type Block } from './extract.js';
 import { NameResolver } from './names.js';
 import type { ExtractOptions, Quote, QuotePart } from './types.js';
 
@@ -74,11 +74,14 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
 
   const items: Item[] = marked.map((q) => ({ parts: q.parts, firstBlock: q.firstBlock, lastBlock: q.lastBlock, attribution: null, own: false, opensSentence: false, afterColon: false, cueInSentence: false, titleLike: false, showTitle: false, speechCue: false, cueBefore: false }));
   const joined = joinSplitQuotes(text, mergeBrokenQuotes(text, items));
+  for (const item of joined) cutSignature(text, item);
   for (let i = 0; i < joined.length; i++) attributeOwn(text, blocks, joined, i, insideQuote);
   inherit(text, blocks, joined, insideQuote);
 
   const runsOn = (item: Item, i: number) => contentEnd(text, item, blocks[item.lastBlock], joined[i + 1]?.parts[0].start ?? text.length) !== item.parts[item.parts.length - 1].end;
-  const kept = options.keepUnattributed ? joined : joined.filter((item, i) => keep(text, item, joined[i - 1]) || (item.opensSentence && runsOn(item, i)));
+  let primary: string | undefined;
+  const singleIsSecondary = () => (primary ??= primaryKind(text, blocks)) === 'double';
+  const kept = options.keepUnattributed ? joined : joined.filter((item, i) => !isSubheading(text, blocks, item, singleIsSecondary) && (keep(text, item, joined[i - 1]) || (item.opensSentence && runsOn(item, i))));
   const resolver = options.attribute === false ? null : new NameResolver(text, insideQuote);
   let lastSpeaker: { name: string; gender: 'f' | 'm' | null; pos: number } | null = null;
   const quotes: Quote[] = [];
@@ -137,6 +140,25 @@ function mergeBrokenQuotes(text: string, items: Item[]): Item[] {
     out.push(item);
   }
   return out;
+}
+
+/**
+ * A quoted passage signed on its last line inside the marks: "... the bomb.⏎Donald Trump." (pull
+ * quotes set off from the article). The words end with the line before; the signature is the speaker.
+ */
+function cutSignature(text: string, item: Item): void {
+  if (item.parts.length !== 1 || !item.parts[0].closed) return;
+  const p = item.parts[0];
+  const nl = text.lastIndexOf('\n', p.innerEnd - 1);
+  if (nl <= p.innerStart) return;
+  let end = nl;
+  while (end > p.innerStart && /\s/.test(text[end - 1])) end--;
+  if (!/[.!?\u2026]$/.test(text.slice(p.innerStart, end)) || end - p.innerStart < 20) return;
+  const signed = signatureLine(text, nl + 1, p.innerEnd);
+  if (!signed) return;
+  item.parts = [{ start: p.start, end, innerStart: p.innerStart, innerEnd: end, closed: true }];
+  item.attribution = signed;
+  item.own = true;
 }
 
 /** Words a quotation cannot end on. */
@@ -224,10 +246,13 @@ function hasCue(stretch: string): boolean {
   return false;
 }
 
+/** Prepositions a title may leave in lower case ("Midday with Charlie Sykes"). */
+const TITLE_SMALL_WORDS = /^(?:with|from|into|onto|over|upon|than|that|this|about|after|under)$/;
+
 /** Every longer word capitalized: “Saturday Night Live”, “The Art of the Deal”. */
 function isTitleCase(inner: string): boolean {
   const all = inner.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+/u, '')).filter((w) => w.length > 0);
-  const words = all.filter((w) => w.length > 3);
+  const words = all.filter((w) => w.length > 3 && !TITLE_SMALL_WORDS.test(w));
   return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
@@ -256,7 +281,8 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
   item.titleLike = /(?:['\u2019]s|so-called)\s*$/i.test(before) || (isTitleCase(inner) && !isTitleCase(before));
   // "on CBS's “Face the Nation,” Sanders said": the speaker after it is the guest's, not the title's.
   // "In his new book, ''Doomed to Succeed,''": a title right after the noun naming the work.
-  item.showTitle = (/(?:['\u2019]s|\b(?:on|of))\s*$/i.test(before) || WORK_NOUN.test(before)) && isTitleCase(inner) && !/[!?]/.test(inner);
+  // ... and after "told", "to" or "with": "Fiorina told “Fox and Friends,”", "an interview with “The View”".
+  item.showTitle = (/(?:['\u2019]s|\b(?:on|of|to|with|told|tells|telling))\s*$/i.test(before) || WORK_NOUN.test(before)) && isTitleCase(inner) && !/[!?]/.test(inner);
   if (item.attribution) return;
 
   // “X said, “...” Then ... he said.”: a quote introduced by its cue and ending its sentence keeps
@@ -307,6 +333,15 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
       return;
     }
   }
+  // “Nixon ran on the slogan ‘...’”, “Mook released a memo titled ‘...’”: the sentence's subject wrote them.
+  if (!item.attribution?.mention && REPRODUCED_BY_SUBJECT.test(before)) {
+    const mention = (lastPart.closed ? bylineAfter(text, lastPart.end, lastBlock.end) : null) ?? subjectOfSentence(text, from, first.start, insideQuote);
+    if (mention) {
+      item.attribution = { cue: null, mention, end: first.start };
+      item.own = false;
+      return;
+    }
+  }
   if (before.trim().length > 0) {
     const att = attributionBefore(text, from, first.start, insideQuote);
     if (att && (att.mention || att.cue)) {
@@ -341,6 +376,9 @@ function inherit(text: string, blocks: Block[], items: Item[], insideQuote: (pos
   }
 }
 
+/** Verbs that give something a name: the quote after them is a complete name. */
+const NAMING_VERB = /\b(?:call|calls|called|calling|dubbed|labeled|labelled|termed|named|branded|described\s+as|describes\s+as)\s*$/i;
+
 /** Prepositions that carry a clause on past a quoted fragment: “...” despite his loss. */
 const CARRY_ON = new Set(['in', 'for', 'from', 'about', 'of', 'to', 'with', 'on', 'until', 'between', 'despite', 'toward', 'towards', 'by', 'at', 'after', 'before', 'over', 'against', 'among', 'during', 'into', 'than', 'as', 'under', 'without', 'within', 'across', 'through', 'since']);
 
@@ -356,12 +394,17 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
   const last = item.parts[item.parts.length - 1];
   const reported = item.own ? item.attribution?.reportedEnd : undefined;
   if (reported !== undefined && reported > last.end && reported <= block.end) return reported;
+  const headline = headlineStatementEnd(text, item, block, nextStart);
+  if (headline !== null) return headline;
   if (item.parts.length !== 1 || !last.closed || item.titleLike || !(item.opensSentence || item.cueBefore)) return last.end;
   const inner = text.slice(last.innerStart, last.innerEnd).replace(/[\s"'\u2018\u2019\u201C\u201D]+$/u, '');
   if (!/[\p{L}\p{N}]$/u.test(inner) || isTitleCase(inner)) return last.end;
   const next = /^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 40))?.[1];
   if (!next || next !== next.toLowerCase() || cueOf(next) || /^(?:he|she|they|it|we|i|you)$/.test(next)) return last.end;
   if (!item.opensSentence && !CARRY_ON.has(next)) return last.end;
+  // “called ‘the beginning of a new era’ in his book”: after a naming verb the quote is the whole name;
+  // what follows goes with the verb.
+  if (!item.opensSentence && NAMING_VERB.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start))) return last.end;
   const stop = Math.min(block.end, nextStart, last.end + 400);
   for (let i = last.end; i < stop; i++) {
     const ch = text[i];
@@ -372,11 +415,25 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
   return block.end <= stop ? block.end : last.end;
 }
 
+/**
+ * A headline "Speaker: ‘Quoted Words’ Then the Rest": everything after the colon is what the speaker
+ * is reported to have said, the marks only set off the verbatim words; the content runs on to the
+ * headline's end (without its full stop). Null when the quote is not such a headline's.
+ */
+function headlineStatementEnd(text: string, item: Item, block: Block, nextStart: number): number | null {
+  const last = item.parts[item.parts.length - 1];
+  if (item.firstBlock !== 0 || item.lastBlock !== 0 || !item.afterColon || !last.closed || text.slice(block.start, block.end).includes('\n')) return null;
+  if (!/^\s+[\p{L}\p{N}$]/u.test(text.slice(last.end, last.end + 3))) return null;
+  let end = Math.min(block.end, nextStart);
+  while (end > last.end && /[\s.;]/.test(text[end - 1])) end--;
+  return end > last.end ? end : null;
+}
+
 /** “They sue,” he said. “Everybody sues.”: a short sentence quoted right after the speaker's own attributed quote. */
 function continuesSpeech(text: string, item: Item, prev: Item | undefined): boolean {
   if (!prev || prev.lastBlock !== item.firstBlock || !prev.own || !prev.attribution?.cue || !prev.attribution.mention) return false;
   const gap = text.slice(prev.parts[prev.parts.length - 1].end, item.parts[0].start);
-  return prev.attribution.end <= item.parts[0].start && /^[\s.]*$/.test(text.slice(prev.attribution.end, item.parts[0].start)) && gap.length <= 80;
+  return prev.attribution.end <= item.parts[0].start && /^[\s.]*$/.test(text.slice(prev.attribution.end, item.parts[0].start)) && gap.length <= 250;
 }
 
 function wordCount(text: string, parts: QuotePart[]): number {
@@ -385,11 +442,71 @@ function wordCount(text: string, parts: QuotePart[]): number {
   return n;
 }
 
+/**
+ * A paragraph that is nothing but a quotation in single marks (in a text that quotes in double
+ * marks) or in capitals is a subheading: headline style sets a phrase in single quotes
+ * (‘A really tough decision.’, “DIVISIVE, STUPID AND WRONG”). It titles a section; it is not speech.
+ */
+function isSubheading(text: string, blocks: Block[], item: Item, singleIsSecondary: () => boolean): boolean {
+  if (item.parts.length !== 1 || item.firstBlock !== item.lastBlock) return false;
+  const p = item.parts[0];
+  const block = blocks[item.firstBlock];
+  if (p.start !== block.start || !/^[\s.]*$/.test(text.slice(p.end, block.end))) return false;
+  const inner = text.slice(p.innerStart, p.innerEnd);
+  const single = p.innerStart - p.start === 1 && (text[p.start] === '\u2018' || text[p.start] === "'");
+  return (single && singleIsSecondary()) || (inner === inner.toUpperCase() && /\p{Lu}{3}/u.test(inner));
+}
+
+/** Determiners before a noun phrase: "the", "a", possessive pronouns, quantifiers. */
+const LABEL_DETERMINER = /(?:^|[\s(])(?:the|a|an|its|her|his|their|our|my|your|these|those|some|any|no|every|each)\s*$/i;
+/** Words after a quoted phrase that show it is not a noun's modifier: verbs, prepositions, conjunctions, pronouns. */
+const NOT_A_NOUN = /^\s+(?:is|was|are|were|has|had|have|and|or|but|nor|to|that|which|who|whom|whose|in|on|of|for|with|as|at|by|from|into|onto|over|under|about|after|before|during|since|until|against|among|through|toward|towards|across|despite|amid|without|within|per|than|said|says|because|if|when|while|would|will|could|can|should|may|might|must|did|does|do|be|been|being|he|she|they|it|we|i|you|so|yet|then|too|also)\b/;
+const LABEL_MAX_WORDS = 4;
+
+/**
+ * A short quoted phrase between a determiner and a lower-case noun modifies that noun: the “Never
+ * Trump” movement, a “stand down” order, her “clawback” plan. It names or labels something; it is
+ * not reported speech, whatever verb the sentence has.
+ */
+function isLabel(text: string, item: Item): boolean {
+  if (item.opensSentence || item.parts.length !== 1 || !item.parts[0].closed) return false;
+  const p = item.parts[0];
+  const inner = text.slice(p.innerStart, p.innerEnd);
+  if (inner.trim().split(/\s+/).length > LABEL_MAX_WORDS || /[,.!?;:\u2026\u2014\u2013-]\s*$/.test(inner)) return false;
+  const after = text.slice(p.end, p.end + 30);
+  // A participle after it ("the “persons” residing in a state") goes with the quoted noun, not a head noun.
+  return LABEL_DETERMINER.test(text.slice(Math.max(0, p.start - 30), p.start)) && /^\s+\p{Ll}+\b/u.test(after) && !NOT_A_NOUN.test(after) && !/^\s+\p{Ll}+ing\b/u.test(after);
+}
+
+/**
+ * “Met accused of whitewashing baby Jesus,” by the Post’s Kathianne Boniello: a title followed by a
+ * comma and its byline names a written work (an article, a book), not words someone said.
+ */
+function isBylined(text: string, item: Item): boolean {
+  const last = item.parts[item.parts.length - 1];
+  if (!last.closed) return false;
+  const inner = text.slice(last.innerStart, last.innerEnd).trimEnd();
+  const after = text.slice(last.end, last.end + 40);
+  // "the “ugliness of utterances,” by Trump" is a passive's agent after a noun phrase, not a byline.
+  if (LABEL_DETERMINER.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start))) return false;
+  return (inner.endsWith(',') || after.startsWith(',')) && /^,?\s+by\s+(?:the\s+)?\p{Lu}/u.test(after);
+}
+
+/** Titles and slogans whose words are the sentence subject's (not a sign's or a screen's: "reading"). */
+const REPRODUCED_BY_SUBJECT = /\b(?:titled|entitled|slogan|(?:chants?|cries|shouts|calls|chorus|cheers)\s+of)[,:]?\s*$/i;
+
+/** Words that introduce the text of a title, sign, slogan, message or chant: what follows is quoted wording. */
+const WRITTEN_WORDS = /\b(?:titled|entitled|reading|reads|read|slogan|(?:chants?|cries|shouts|calls|chorus|cheers)\s+of)[,:]?\s*$/i;
+
 function keep(text: string, item: Item, prev: Item | undefined): boolean {
   const words = wordCount(text, item.parts);
   if (words === 0) return false;
+  if (isBylined(text, item)) return false;
+  // “titled ‘...’”, “a sign reading ‘...’”, “the slogan ‘...’”, “chants of ‘...’”: words reproduced, however short.
+  if (WRITTEN_WORDS.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start))) return true;
   const attributed = item.own && Boolean(item.attribution?.cue);
   if (item.opensSentence) return attributed || item.afterColon || words >= MIN_SENTENCE_QUOTE_WORDS || continuesSpeech(text, item, prev);
+  if (isLabel(text, item)) return false;
   // Inside a sentence: titles of shows and books are not speech, even next to a verb.
   if (item.titleLike && words <= MAX_TITLE_WORDS && (!item.speechCue || item.showTitle)) return false;
   if (item.showTitle && words <= MAX_WORK_TITLE_WORDS && WORK_NOUN.test(text.slice(Math.max(0, item.parts[0].start - 40), item.parts[0].start))) return false;
