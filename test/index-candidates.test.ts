@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AccTable } from '../src/index/acc-table.js';
-import { CandidateIndex } from '../src/index/candidates.js';
+import { CandidateIndex, SharedCandidateIndex } from '../src/index/candidates.js';
+import { passes, prepareVerifyQuery, verifyCandidate } from '../src/index/verify.js';
 import { decodeFeatures, encodeFeatures, extractFeatures, hashTerm } from '../src/index/features.js';
 import { indexParameters } from '../src/index/options.js';
 import { analyze } from '../src/text/index.js';
@@ -107,4 +108,36 @@ test('more shared words make a sentence match stronger; matches of common words 
   assert.ok(build({ extraTermBoost: 0.3 }) > plain);
   // Demanding more matched weight than 4 rare words carry weakens the match.
   assert.ok(build({ extraTermBoost: 0, fullMatchWeight: 10 }) < plain);
+});
+
+test('verification keeps candidates with sentences reused in a passage, not stray shared sentences', () => {
+  const t = (k: number) => hashTerm(`v${k}`);
+  const unit = (...ks: number[]) => Uint32Array.from(ks.map(t)).sort();
+  const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+  // Query: 12 sentences of 8 words each (sentence s has words 100s..100s+7).
+  const query = { units: range(0, 12).map((s) => unit(...range(100 * s, 8))) };
+  const filler = (d: number) => ({ units: range(0, 4).map((s) => unit(...range(1_000_000 + 1000 * d + 10 * s, 6))) });
+  const index = new CandidateIndex(indexParameters({ verifyMinDocs: 0 }));
+  for (let d = 0; d < 30; d++) index.add(100 + d, filler(d));
+  // 1: two consecutive query sentences reused (half their words each).
+  index.add(1, { units: [unit(...range(5000, 6)), unit(...range(300, 4), 5100, 5101), unit(...range(400, 4), 5102, 5103)] });
+  // 2: the same two half-sentences, but 8 sentences apart on the query side.
+  index.add(2, { units: [unit(...range(0, 4), 5200, 5201), unit(...range(800, 4), 5202, 5203)] });
+  // 3: one sentence copied whole.
+  index.add(3, { units: [unit(...range(5300, 6)), unit(...range(500, 8))] });
+  const prepared = prepareVerifyQuery(index, query);
+  const check = (key: number, over: Partial<ReturnType<typeof indexParameters>> = {}) => {
+    const p = indexParameters(over);
+    const slot = [...Array(index.size + 1).keys()].find((s) => index.keyOf(s) === key)!;
+    return passes(verifyCandidate(index, prepared, slot, p), p);
+  };
+  assert.equal(check(1), true, 'a passage of two reused sentences');
+  assert.equal(check(2), false, 'two stray matches far apart');
+  assert.equal(check(2, { seedGap: 8 }), true, 'unless the gap allowed is that wide');
+  assert.equal(check(3), true, 'one sentence copied whole');
+  assert.equal(check(3, { singleSeedCosine: 1.01 }), false);
+  // Queries verify: the stray matches are dropped. The shared-memory copy does exactly the same.
+  assert.deepEqual(index.query(query).map((c) => c.key).sort(), [1, 3]);
+  const shared = new SharedCandidateIndex(index.toShared());
+  assert.deepEqual(shared.query(query).map((c) => [c.key, c.seeds]), index.query(query).map((c) => [c.key, c.seeds]));
 });

@@ -74,7 +74,9 @@ export interface IndexParameters {
   looseSeedDice: number;
   /** ...or with one sentence pair this similar (a single reused sentence the aligner also keeps). */
   singleSeedCosine: number;
-  /** Queries longer than this many units are not verified (see `queryIndex`). */
+  /** Candidates are verified only in an index of at least this many documents... */
+  verifyMinDocs: number;
+  /** ...and only between texts of at most this many units each (see `queryIndex`). */
   verifyMaxUnits: number;
   /** At most this many verified candidates per query document, best first... */
   maxCandidates: number;
@@ -114,6 +116,7 @@ export const defaultIndexParameters: Readonly<IndexParameters> = Object.freeze({
   looseSeedCosine: 0.25,
   looseSeedDice: 0.2,
   singleSeedCosine: 0.75,
+  verifyMinDocs: 1000,
   verifyMaxUnits: 60,
   maxCandidates: 20,
   candidatesPerUnit: 0.5,

@@ -1,7 +1,7 @@
 import type { AccTable } from './acc-table.js';
 import type { DocFeatures } from './features.js';
 import type { IndexParameters } from './options.js';
-import { passes, prepareVerifyQuery, verifyCandidate, type ForwardView } from './verify.js';
+import { passes, prepareVerifyQuery, verifyCandidate, type ForwardView, type Verification } from './verify.js';
 
 /** One likely source or derivative of a query document. */
 export interface Candidate {
@@ -168,19 +168,23 @@ export function queryIndex(
   const allowed = Math.max(p.maxCandidates, Math.floor(units.length * p.candidatesPerUnit));
   const out: Candidate[] = [];
   let weak = 0;
-  let verified = 0;
+  let considered = 0;
   let prepared: ReturnType<typeof prepareVerifyQuery> | null = null;
-  // Verification is calibrated on article-size texts; a long text mixing short passages from
-  // many sources keeps the index's ranking.
-  const trusted = units.length > p.verifyMaxUnits;
+  // Verification saves alignments at scale; in a small corpus aligning costs little, and idf
+  // weights say little. It is calibrated on article-size texts: a pair with a long text (one
+  // mixing short passages from many sources) keeps the index's ranking.
+  const trustAll = index.size < p.verifyMinDocs || units.length > p.verifyMaxUnits;
   for (const c of ranked) {
-    if (out.length >= allowed || verified >= pool) break;
+    if (out.length >= allowed || considered >= pool) break;
     if (c.chain < p.strongChain && weak++ >= weakAllowed) continue;
-    verified++;
+    considered++;
     // Rare shared words make a candidate; whole sentences alike make a passage the aligner
     // will find. Most same-topic candidates stop here, before costing an alignment.
-    prepared ??= prepareVerifyQuery(index, features);
-    const v = trusted ? { seeds: 0, chained: true, best: 0 } : verifyCandidate(index, prepared, c.slot, p);
+    let v: Verification = { seeds: 0, chained: true, best: 0 };
+    if (!trustAll && index.unitsOf(c.slot).count <= p.verifyMaxUnits) {
+      prepared ??= prepareVerifyQuery(index, features);
+      v = verifyCandidate(index, prepared, c.slot, p);
+    }
     if (passes(v, p)) {
       out.push({ key: index.keyOf(c.slot), score: c.score, matchedUnits: c.matchedUnits, best: c.best, chain: c.chain, seeds: v.seeds, bestSentence: v.best });
     }
