@@ -35,47 +35,34 @@ export interface Verification {
 
 /** The query side, prepared once and checked against many candidates. */
 export interface VerifyQuery {
-  /** Per query unit: its term ids in units[bounds[u]..bounds[u+1]) (negative: a term no stored document has). */
-  units: FlatUnits;
-  /** Term id -> query units containing it. */
-  unitsWith: Map<number, number[]>;
-  /** Per query unit: squared norm of its idf vector. */
+  /** Per query unit: its number of distinct terms, and the squared norm of its idf vector. */
+  lengths: Int32Array;
   norms: Float64Array;
+  /** Term id -> query units containing it (terms no stored document has cannot match). */
+  unitsWith: Map<number, number[]>;
   /** Scratch space per query unit. */
   dot: Float64Array;
   shared: Int32Array;
 }
 
 export function prepareVerifyQuery(view: ForwardView, features: DocFeatures): VerifyQuery {
-  const units = features.units;
-  const unknown = new Map<number, number>();
-  let total = 0;
-  for (const u of units) total += u.length;
-  // Float64: the in-memory index's ids are unsigned 32-bit hashes.
-  const terms = new Float64Array(total);
-  const bounds = new Int32Array(units.length + 1);
+  const n = features.units.length;
+  const lengths = new Int32Array(n);
+  const norms = new Float64Array(n);
   const unitsWith = new Map<number, number[]>();
-  const norms = new Float64Array(units.length);
-  let at = 0;
-  for (let u = 0; u < units.length; u++) {
-    bounds[u] = at;
-    for (const hash of units[u]) {
-      let id = view.termId(hash);
+  features.units.forEach((unit, u) => {
+    lengths[u] = unit.length;
+    for (const hash of unit) {
+      const id = view.termId(hash);
       // A term no other document has weighs in the sentence's norm at the highest idf.
       norms[u] += idf2(view.size, id < 0 ? 1 : view.dfOf(id));
-      if (id < 0) {
-        id = unknown.get(hash) ?? -1 - unknown.size;
-        unknown.set(hash, id);
-      }
-      terms[at++] = id;
+      if (id < 0) continue;
       const list = unitsWith.get(id);
       if (list === undefined) unitsWith.set(id, [u]);
       else list.push(u);
     }
-  }
-  bounds[units.length] = at;
-  const n = units.length;
-  return { units: { terms, bounds, count: n }, unitsWith, norms, dot: new Float64Array(n), shared: new Int32Array(n) };
+  });
+  return { lengths, norms, unitsWith, dot: new Float64Array(n), shared: new Int32Array(n) };
 }
 
 /** Squared idf weight: terms rare in the corpus are the evidence of reuse. */
@@ -92,8 +79,7 @@ function idf2(n: number, df: number): number {
  */
 export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number, p: IndexParameters): Verification {
   const { terms, bounds, count } = view.unitsOf(slot);
-  const { dot, shared, norms, unitsWith } = q;
-  const qb = q.units.bounds;
+  const { dot, shared, norms, lengths, unitsWith } = q;
   const touched: number[] = [];
   const seedAt: number[] = [];
   const loose = new SeedClusters(p.seedGap);
@@ -117,7 +103,7 @@ export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number,
     }
     for (const u of touched) {
       const cosine = norms[u] > 0 && sq > 0 ? dot[u] / Math.sqrt(norms[u] * sq) : 0;
-      const dice = (2 * shared[u]) / (qb[u + 1] - qb[u] + (to - from));
+      const dice = (2 * shared[u]) / (lengths[u] + (to - from));
       if (cosine >= p.seedCosine && dice >= p.seedDice) {
         for (let k = 0; k < seedAt.length && !chained; k += 2) {
           chained = Math.abs(seedAt[k] - u) <= p.seedGap && v - seedAt[k + 1] <= p.seedGap;
