@@ -378,6 +378,16 @@ test('a show title with a lower-case preposition is still a title', () => {
   assert.deepEqual(extractQuotes(told).map((q) => q.text), ['We will finish the bridge,']);
 });
 
+test('a quote broken off at a comma runs on to the attribution ending its sentence, whose speaker it takes', () => {
+  const text = 'The ferry stopped running in May.\n\n“The new bridge changed everything for us,” above all for the farmers on the east bank, said Anna Berg, the harbor master.\n\nTraffic has doubled.';
+  const q = only(text);
+  assert.equal(spanOf(text, q), '“The new bridge changed everything for us,” above all for the farmers on the east bank');
+  assert.equal(q.speaker?.name, 'Anna Berg');
+  // A speaker right after the quote is its own attribution: the quote ends at its mark.
+  const own = 'The ferry stopped running in May.\n\n“The new bridge changed everything for us,” the harbor master, Anna Berg, wrote on Friday.';
+  assert.equal(spanOf(own, only(own)), '“The new bridge changed everything for us,”');
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

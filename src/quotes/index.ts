@@ -42,6 +42,8 @@ interface Item {
   speechCue: boolean;
   /** The word right before the opening mark is a cue ("said “...”", "called it “...”"). */
   cueBefore: boolean;
+  /** “...,” and more words, X said: the content runs on to the comma before the attribution. */
+  tailEnd?: number;
 }
 
 /**
@@ -284,6 +286,13 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
   // ... and after "told", "to" or "with": "Fiorina told “Fox and Friends,”", "an interview with “The View”".
   item.showTitle = (/(?:['\u2019]s|\b(?:on|of|to|with|told|tells|telling))\s*$/i.test(before) || WORK_NOUN.test(before)) && isTitleCase(inner) && !/[!?]/.test(inner);
   if (item.attribution) return;
+  const tail = attributedTail(text, item, Math.min(blocks[item.lastBlock].end, next ? next.parts[0].start : Infinity));
+  if (tail) {
+    item.attribution = tail.attribution;
+    item.own = true;
+    item.tailEnd = tail.end;
+    return;
+  }
 
   // “X said, “...” Then ... he said.”: a quote introduced by its cue and ending its sentence keeps
   // that cue's speaker; what follows the quote is another sentence.
@@ -396,6 +405,7 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
   if (reported !== undefined && reported > last.end && reported <= block.end) return reported;
   const headline = headlineStatementEnd(text, item, block, nextStart);
   if (headline !== null) return headline;
+  if (item.tailEnd !== undefined) return item.tailEnd;
   if (item.parts.length !== 1 || !last.closed || item.titleLike || !(item.opensSentence || item.cueBefore)) return last.end;
   const inner = text.slice(last.innerStart, last.innerEnd).replace(/[\s"'\u2018\u2019\u201C\u201D]+$/u, '');
   if (!/[\p{L}\p{N}]$/u.test(inner) || isTitleCase(inner)) return last.end;
@@ -413,6 +423,31 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
     if ((ch === '.' || ch === '!' || ch === '?') && /^(?:\s|["\u201D\u2019]|$)/.test(text.slice(i + 1, i + 2)) && !/\b(?:Mr|Mrs|Ms|Dr|St|Jr|\p{Lu})$/u.test(text.slice(Math.max(0, i - 3), i))) return i;
   }
   return block.end <= stop ? block.end : last.end;
+}
+
+/**
+ * “We are ready,” despite the delays, the mayor said. — a quote that opens its sentence and breaks
+ * off at a comma, after which the reporter's words go on and the sentence ends with its attribution:
+ * the attributed content runs on to the comma before that attribution, whose speaker is the quote's.
+ */
+function attributedTail(text: string, item: Item, limit: number): { attribution: Attribution; end: number } | null {
+  const last = item.parts[item.parts.length - 1];
+  if (!item.opensSentence || item.parts.length !== 1 || !last.closed) return null;
+  if (!/,\s*$/.test(text.slice(last.innerStart, last.innerEnd))) return null;
+  const next = /^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 40))?.[1];
+  // A pronoun, cue or determiner after the quote starts its own attribution (“...,” the economist, a former adviser, wrote).
+  if (!next || next !== next.toLowerCase() || cueOf(next) || /^(?:he|she|they|it|we|i|you|the|a|an|his|her|their|its|our|my|another|one|this|that|these|those)$/.test(next)) return null;
+  const end = sentenceEnd(text, last.end, limit);
+  const stretch = text.slice(last.end, end);
+  // Another quote in the stretch: the words between are an attribution or a bridge, not content.
+  if (/["\u201C\u201D]|''/.test(stretch)) return null;
+  const direct = attributionAfter(text, last.end, end, false);
+  if (direct?.mention && text.slice(last.end, direct.mention.start).trim() === '') return null;
+  for (let c = stretch.indexOf(','); c >= 0; c = stretch.indexOf(',', c + 1)) {
+    const attribution = attributionAfter(text, last.end + c, end, false);
+    if (attribution?.cue && attribution.mention) return { attribution, end: last.end + c };
+  }
+  return null;
 }
 
 /**
