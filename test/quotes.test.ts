@@ -388,6 +388,13 @@ test('a quote broken off at a comma runs on to the attribution ending its senten
   assert.equal(spanOf(own, only(own)), '“The new bridge changed everything for us,”');
 });
 
+test('a fragment running on stops before "and" with a participle, unless the run-on has a gerund of its own', () => {
+  const text = 'The port was quiet on Monday.\n\nDock workers are crying "sabotage" over the new shift schedule and threatening to strike next month.';
+  assert.equal(spanOf(text, only(text)), '"sabotage" over the new shift schedule');
+  const paired = 'The board met on Monday.\n\nTeachers said "we are finally being heard" after reading the plan and seeing its budget.';
+  assert.equal(spanOf(paired, only(paired)), '"we are finally being heard" after reading the plan and seeing its budget');
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

@@ -420,6 +420,9 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
     const ch = text[i];
     if (ch === '\n' || ((ch === '"' || ch === '\u201C' || ch === '\u2018' || ch === "'") && /\s/.test(text[i - 1]))) return last.end;
     if (ch === ',' || ch === ';') return i;
+    // “...” over the vote and threatening to leave: "and" with a participle goes back to the sentence's
+    // own verb ("crying", "saying"), unless the run-on has a gerund of its own for it to pair with.
+    if (ch === ' ' && /^ and \p{Ll}+ing\b/u.test(text.slice(i, i + 30)) && !/\b\p{Ll}+ing\b/u.test(text.slice(last.end, i))) return i;
     if ((ch === '.' || ch === '!' || ch === '?') && /^(?:\s|["\u201D\u2019]|$)/.test(text.slice(i + 1, i + 2)) && !/\b(?:Mr|Mrs|Ms|Dr|St|Jr|\p{Lu})$/u.test(text.slice(Math.max(0, i - 3), i))) return i;
   }
   return block.end <= stop ? block.end : last.end;
