@@ -395,6 +395,17 @@ test('a fragment running on stops before "and" with a participle, unless the run
   assert.equal(spanOf(paired, only(paired)), '"we are finally being heard" after reading the plan and seeing its budget');
 });
 
+test('a quote taken up again after its attribution by a "that" clause runs to that clause\'s end', () => {
+  const text = 'The storm hit the coast on Sunday.\n\n"It was plain bad luck," the mayor said, that the storm came on a holiday weekend, when the shelters were short of staff.';
+  const q = only(text);
+  assert.equal(spanOf(text, q), '"It was plain bad luck," the mayor said, that the storm came on a holiday weekend');
+  assert.equal(q.speaker?.mention, 'the mayor');
+  // Mid-sentence the "that" clause is a relative clause of the quoted noun: the quote ends at its mark.
+  const relative = 'The storm hit the coast on Sunday.\n\nThe council honored her for the "courage," Reyes said, that she showed during the flood.';
+  const all = extractQuotes(relative);
+  assert.ok(all.every((x) => !spanOf(relative, x).includes('that she showed')), JSON.stringify(all.map((x) => spanOf(relative, x))));
+});
+
 const tmp = mkdtempSync(join(tmpdir(), 'mimeo-quotes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 

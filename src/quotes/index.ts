@@ -406,6 +406,8 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
   const headline = headlineStatementEnd(text, item, block, nextStart);
   if (headline !== null) return headline;
   if (item.tailEnd !== undefined) return item.tailEnd;
+  const thatEnd = thatClauseEnd(text, item, block, nextStart);
+  if (thatEnd !== null) return thatEnd;
   if (item.parts.length !== 1 || !last.closed || item.titleLike || !(item.opensSentence || item.cueBefore)) return last.end;
   const inner = text.slice(last.innerStart, last.innerEnd).replace(/[\s"'\u2018\u2019\u201C\u201D]+$/u, '');
   if (!/[\p{L}\p{N}]$/u.test(inner) || isTitleCase(inner)) return last.end;
@@ -449,6 +451,28 @@ function attributedTail(text: string, item: Item, limit: number): { attribution:
   for (let c = stretch.indexOf(','); c >= 0; c = stretch.indexOf(',', c + 1)) {
     const attribution = attributionAfter(text, last.end + c, end, false);
     if (attribution?.cue && attribution.mention) return { attribution, end: last.end + c };
+  }
+  return null;
+}
+
+/**
+ * “It was bad luck,” he said, that the storm came on a Sunday. — the attribution takes up the quote
+ * again with a "that" clause in the reporter's words: the content runs on to that clause's end.
+ */
+function thatClauseEnd(text: string, item: Item, block: Block, nextStart: number): number | null {
+  const last = item.parts[item.parts.length - 1];
+  const att = item.own ? item.attribution : null;
+  // Only a quote opening its sentence: mid-sentence, "the “impact,” he said, that it had" is a relative clause.
+  if (!item.opensSentence || !att?.cue || !att.mention || !last.closed || !/,\s*$/.test(text.slice(last.innerStart, last.innerEnd))) return null;
+  const from = Math.max(att.cue.end, att.mention.end);
+  if (from < last.end || !/^\s*$/.test(text.slice(last.end, Math.min(att.cue.start, att.mention.start)).replace(/^,/, ''))) return null;
+  const m = /^,\s+that\s+\p{Ll}/u.exec(text.slice(from, from + 20));
+  if (!m) return null;
+  const stop = Math.min(block.end, nextStart, from + 400);
+  for (let i = from + m[0].length; i < stop; i++) {
+    const ch = text[i];
+    if (ch === '"' || ch === '\u201C' || ch === '\n') return null;
+    if (ch === ',' || ch === ';' || ((ch === '.' || ch === '!' || ch === '?') && /^(?:\s|$)/.test(text.slice(i + 1, i + 2)))) return i;
   }
   return null;
 }
