@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clusterSeeds, orderedChain } from '../src/align/extension.js';
 import { similarPairs, type Seed } from '../src/align/seeding.js';
-import { support } from '../src/align/support.js';
+import { background, support } from '../src/align/support.js';
 import { align } from '../src/align/index.js';
 import { extendEdges } from '../src/align/edges.js';
 import { defaultParameters } from '../src/align/options.js';
@@ -107,4 +107,63 @@ test('support: a copied sentence is significant; words the other text uses throu
   // A text copied whole has no rest to explain its shared words by.
   const [c, d] = preprocess(analyze(other), analyze(other), defaultParameters);
   assert.ok(support({ aFrom: 0, aTo: 2, bFrom: 0, bTo: 2 }, similarPairs(c, d, defaultParameters), c, d).significance > 3);
+});
+
+test('background: two paraphrased sentences do not stand out where the rest of both texts matches loosely', () => {
+  // Invented texts about one lighthouse: the same two sentences paraphrased, in a pair whose
+  // other sentences echo each other loosely here and there (a shared subject), or not at all.
+  const lamp = [
+    'The keeper Morwenna Tallis first lit the lamp at Carrick Point in 1887, burning whale oil she carried up ninety steps each dusk.',
+    'Her brother Edwin Tallis, a ropemaker from Penhallow, fitted the brass clockwork that turned the lens every twelve seconds.',
+  ];
+  const lampRetold = [
+    'Morwenna Tallis, the first keeper, lit the Carrick Point lamp in 1887, hauling whale oil up the ninety steps every evening.',
+    'The lens was turned every twelve seconds by brass clockwork fitted by Edwin Tallis, her brother, a Penhallow ropemaker.',
+  ];
+  const rest = [
+    'Lighthouses along this coast were built after a winter of wrecks.',
+    'Storms in the channel can last for a week and close every harbour.',
+    'Fishing boats still use the old light as a mark when the fog comes in.',
+    'The tower is painted white with a red band so sailors can see it by day.',
+    'Visitors today climb the tower on summer weekends for a small fee.',
+    'A museum in the keeper cottage shows lamps, logbooks and charts.',
+    'Seals rest on the rocks below the tower at low tide.',
+    'The light was automated in 1979 and the last keeper left.',
+  ];
+  const echoes = [
+    'Once the light was automated, the families moved inland.',
+    'Parish records list eleven children born in the cottages between the wars.',
+    'Old charts of the bay mark the shoals in faded grey ink.',
+    'Painters arrived each summer to sketch the headland from the quay.',
+    'A pilot called those channel storms the worst in memory.',
+    'The cottage roof was rebuilt with slate from a nearby quarry.',
+    'Grey seals share the rocks with cormorants.',
+    'Insurers pressed for lighthouses after the wrecks of that decade.',
+  ];
+  const unrelated = [
+    'The village bakery sells saffron buns every Saturday morning.',
+    'A new footpath links the school to the football ground.',
+    'Parish councillors argued about parking fees for an hour.',
+    'The choir raised money for a new organ with a spring concert.',
+    'Buses to the market town run twice a day in winter.',
+    'A farmer reported that his sheep had broken through a fence.',
+    'The library now opens on Tuesday evenings as well.',
+    'Two pubs in the square changed hands this year.',
+  ];
+  const a = [...rest.slice(0, 4), ...lamp, ...rest.slice(4)].join(' ');
+  const echoing = [...echoes.slice(0, 2), ...lampRetold, ...echoes.slice(2)].join(' ');
+  const apart = [...unrelated.slice(0, 2), ...lampRetold, ...unrelated.slice(2)].join(' ');
+
+  // Outside the paraphrase (units 4-5 of a, 2-3 of the other), three sentences a side find a loose counterpart.
+  const [sa, sb] = preprocess(analyze(a), analyze(echoing), defaultParameters);
+  const rest3 = background([{ aFrom: 4, aTo: 5, bFrom: 2, bTo: 3 }], similarPairs(sa, sb, defaultParameters), sa, sb, 0.25);
+  assert.deepEqual([rest3.count, rest3.share], [3, 3 / 8]);
+
+  assert.equal(align(a, echoing).passages.length, 0);
+  const off = align(a, echoing, { parameters: { backgroundMaxUnits: 0 } }).passages;
+  assert.equal(off.length, 1, 'found when the rule is off');
+  const [kept] = align(a, apart).passages;
+  assert.ok(kept, 'found where the rest of the texts does not match');
+  assert.equal(kept.kind, 'paraphrase');
+  assert.equal(a.slice(kept.a[0], kept.a[1]), lamp.join(' '));
 });

@@ -9,7 +9,7 @@ import { defaultParameters, type AlignParameters } from './options.js';
 import { preprocess, tokenRange, type Side } from './preprocess.js';
 import { passing, similarPairs } from './seeding.js';
 import { findSummaries, withSummaries } from './summary.js';
-import { supported, unitsOf, type UnitSpan } from './support.js';
+import { standsOut, supported, unitsOf, type UnitSpan } from './support.js';
 import type { AlignInput, AlignOptions, AlignResult, Passage } from './types.js';
 import { chainRuns, findRuns, type Run } from './verbatim.js';
 
@@ -48,14 +48,17 @@ export function align(a: AlignInput, b: AlignInput, options: AlignOptions = {}):
   const spans = oneOriginEach(refineWithRuns(fragments, runs, sideA, sideB, params))
     .map((c) => (c.method === 'sentence-cluster' ? trimEdges(c, sideA, sideB) : c));
   // Word-for-word copying is evidence of its own; a paraphrase found by sentence similarity
-  // rests on shared vocabulary, which two texts on one topic also have: it must be supported.
-  const passages = spans
-    .map((c) => ({ c, p: classify(c, sideA, sideB) }))
+  // rests on shared vocabulary, which two texts on one topic also have: it must be supported,
+  // and when short, stand out from how much the rest of the pair (outside the passages) matches.
+  const paraphrase = (c: Candidate, p: Passage) => c.method === 'sentence-cluster' && p.kind === 'paraphrase';
+  const found = spans
+    .map((c) => ({ c, u: unitSpan(c, sideA, sideB), p: classify(c, sideA, sideB) }))
+    .filter(({ c, u, p }) => !paraphrase(c, p) || supported(u, pairs, sideA, sideB, params));
+  const units = found.map(({ u }) => u);
+  const passages = found
     .filter(
-      ({ c, p }) =>
-        c.method !== 'sentence-cluster' ||
-        p.kind !== 'paraphrase' ||
-        supported(unitSpan(c, sideA, sideB), pairs, sideA, sideB, params),
+      ({ c, u, p }) =>
+        !paraphrase(c, p) || standsOut(u, units, p.evidence.verbatimShare > 0, pairs, sideA, sideB, params),
     )
     .map(({ p }) => p);
   passages.sort((x, y) => x.a[0] - y.a[0]);

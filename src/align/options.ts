@@ -44,6 +44,15 @@ export interface AlignParameters {
    * explains, at this -log10 chance (Poisson; 2.3 is p < 0.005).
    */
   minSignificance: number;
+  /**
+   * Background: a paraphrase of at most this many sentences a side, sharing no five-word
+   * sequence, is dropped where `backgroundShare` of each text's sentences outside every passage
+   * find a counterpart at `backgroundCosine` outside every passage (the pair agrees loosely
+   * throughout, and two matching sentences do not stand out from it).
+   */
+  backgroundMaxUnits: number;
+  backgroundCosine: number;
+  backgroundShare: number;
   /** Summary: a passage whose one side is this many times longer than the other is checked as a summary. */
   summaryRatio: number;
   /** Summary: sentence gap bridged on the long (summarized) side. */
@@ -88,6 +97,9 @@ export const defaultParameters: Readonly<AlignParameters> = Object.freeze({
   copyPairMinSeeds: 3,
   minSentenceSupport: 0.27,
   minSignificance: 2.3,
+  backgroundMaxUnits: 2,
+  backgroundCosine: 0.25,
+  backgroundShare: 0.1,
   summaryRatio: 3,
   summaryMaxGap: 24,
   summarySeedCosine: 0.2,

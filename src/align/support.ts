@@ -107,6 +107,66 @@ function poissonTail(k: number, lambda: number): number {
   return Math.max(1e-300, 1 - below);
 }
 
+/**
+ * How much the rest of a pair matches loosely: of each text's sentences outside every passage
+ * (`spans`), those with a counterpart at `cosine` or more among the other text's sentences
+ * outside every passage; `share` and `count` are the smaller of the two sides'.
+ */
+export function background(
+  spans: UnitSpan[],
+  pairs: Seed[],
+  a: Side,
+  b: Side,
+  cosine: number,
+): { share: number; count: number } {
+  const inA = new Uint8Array(a.units.length);
+  const inB = new Uint8Array(b.units.length);
+  for (const s of spans) {
+    if (s.aFrom >= 0) inA.fill(1, s.aFrom, s.aTo + 1);
+    if (s.bFrom >= 0) inB.fill(1, s.bFrom, s.bTo + 1);
+  }
+  const matchedA = new Set<number>();
+  const matchedB = new Set<number>();
+  for (const p of pairs) {
+    if (p.cosine < cosine || inA[p.a] || inB[p.b]) continue;
+    matchedA.add(p.a);
+    matchedB.add(p.b);
+  }
+  const restA = inA.length - inA.reduce((x, y) => x + y, 0);
+  const restB = inB.length - inB.reduce((x, y) => x + y, 0);
+  if (restA === 0 || restB === 0) return { share: 0, count: 0 };
+  return {
+    share: Math.min(matchedA.size / restA, matchedB.size / restB),
+    count: Math.min(matchedA.size, matchedB.size),
+  };
+}
+
+/** Fewest loosely matching sentences on each side that make a background (one is a coincidence). */
+const BACKGROUND_MIN_SENTENCES = 2;
+
+/**
+ * False for a short paraphrase (at most `backgroundMaxUnits` sentences a side, no word sequence
+ * copied: `copiedWords` false) in a pair whose other sentences also match loosely throughout
+ * (`backgroundShare` of each text's sentences outside every passage). Two texts drawing on the
+ * same subject and sources agree sentence by sentence here and there; against such a background
+ * two paraphrased sentences do not stand out as a reused passage. Longer paraphrases, copied
+ * wording, and pairs whose rest does not match are unaffected.
+ */
+export function standsOut(
+  span: UnitSpan,
+  spans: UnitSpan[],
+  copiedWords: boolean,
+  pairs: Seed[],
+  a: Side,
+  b: Side,
+  params: Pick<AlignParameters, 'backgroundMaxUnits' | 'backgroundCosine' | 'backgroundShare'>,
+): boolean {
+  const short = span.aTo - span.aFrom < params.backgroundMaxUnits && span.bTo - span.bFrom < params.backgroundMaxUnits;
+  if (!short || copiedWords) return true;
+  const rest = background(spans, pairs, a, b, params.backgroundCosine);
+  return rest.share < params.backgroundShare || rest.count < BACKGROUND_MIN_SENTENCES;
+}
+
 /** True when a sentence-level passage rests on enough matching sentences and on more shared words than chance. */
 export function supported(
   span: UnitSpan,
