@@ -74,6 +74,10 @@ export interface IndexParameters {
   looseSeedDice: number;
   /** ...or with one sentence pair this similar (a single reused sentence the aligner also keeps). */
   singleSeedCosine: number;
+  /** The query's this-many best-ranked candidates are kept unverified... */
+  trustedTop: number;
+  /** ...when their chain is this strong. */
+  trustedChain: number;
   /** Candidates are verified only in an index of at least this many documents... */
   verifyMinDocs: number;
   /** ...and only between texts of at most this many units each (see `queryIndex`). */
@@ -105,7 +109,7 @@ export const defaultIndexParameters: Readonly<IndexParameters> = Object.freeze({
   minUnitMatches: 2,
   strongUnitMatch: 0.8,
   strongChain: 1.2,
-  weakCandidates: 12,
+  weakCandidates: 16,
   weakPerUnit: 0.05,
   verifyPool: 30,
   verifyPoolPerUnit: 0.75,
@@ -116,6 +120,8 @@ export const defaultIndexParameters: Readonly<IndexParameters> = Object.freeze({
   looseSeedCosine: 0.25,
   looseSeedDice: 0.2,
   singleSeedCosine: 0.75,
+  trustedTop: 1,
+  trustedChain: 1.2,
   verifyMinDocs: 1000,
   verifyMaxUnits: 60,
   maxCandidates: 20,

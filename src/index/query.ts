@@ -181,7 +181,10 @@ export function queryIndex(
     // Rare shared words make a candidate; whole sentences alike make a passage the aligner
     // will find. Most same-topic candidates stop here, before costing an alignment.
     let v: Verification = { seeds: 0, chained: true, best: 0 };
-    if (!trustAll && index.unitsOf(c.slot).count <= p.verifyMaxUnits) {
+    // The query's best-ranked passage-like match is aligned whatever its sentences look like
+    // one by one: a heavily reworded copy can rank first and still fail every sentence test.
+    const top = considered <= p.trustedTop && c.chain >= p.trustedChain;
+    if (!trustAll && !top && index.unitsOf(c.slot).count <= p.verifyMaxUnits) {
       prepared ??= prepareVerifyQuery(index, features);
       v = verifyCandidate(index, prepared, c.slot, p);
     }
