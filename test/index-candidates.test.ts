@@ -141,3 +141,21 @@ test('verification keeps candidates with sentences reused in a passage, not stra
   const shared = new SharedCandidateIndex(index.toShared());
   assert.deepEqual(shared.query(query).map((c) => [c.key, c.seeds]), index.query(query).map((c) => [c.key, c.seeds]));
 });
+
+test("the query's best-ranked passage-like candidate is kept even when no sentence pair verifies", () => {
+  const t = (k: number) => hashTerm(`w${k}`);
+  const unit = (...ks: number[]) => Uint32Array.from(ks.map(t)).sort();
+  const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+  const query = { units: range(0, 6).map((s) => unit(...range(100 * s, 8))) };
+  const build = (trustedTop: number) => {
+    const index = new CandidateIndex(indexParameters({ verifyMinDocs: 0, trustedTop }));
+    for (let d = 0; d < 30; d++) index.add(100 + d, { units: range(0, 4).map((s) => unit(...range(1_000_000 + 1000 * d + 10 * s, 6))) });
+    // Each of four consecutive sentences keeps 3 of its 8 words among 20 new ones: a heavy
+    // rewording that matches sentence after sentence (a strong chain) but no pair is seed-similar.
+    index.add(1, { units: range(0, 4).map((s) => unit(...range(100 * s, 3), ...range(9000 + 100 * s, 20))) });
+    return index.query(query);
+  };
+  const kept = build(1).find((c) => c.key === 1);
+  assert.ok(kept && kept.chain >= indexParameters().trustedChain, `chain ${kept?.chain}`);
+  assert.equal(build(0).find((c) => c.key === 1), undefined, 'verification alone drops it');
+});
