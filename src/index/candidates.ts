@@ -107,10 +107,6 @@ export class CandidateIndex implements IndexView {
     return this.df.has(hash) ? hash : -1;
   }
 
-  dfOf(id: number): number {
-    return this.df.get(id) ?? 0;
-  }
-
   unitsOf(slot: number): FlatUnits {
     return this.forward[slot];
   }
@@ -243,10 +239,6 @@ export class SharedCandidateIndex implements IndexView {
   // ForwardView: term ids are places in the sorted term array.
   termId(hash: number): number {
     return findTerm(this.data.terms, hash);
-  }
-
-  dfOf(id: number): number {
-    return this.data.df[id];
   }
 
   unitsOf(slot: number): FlatUnits {

@@ -48,9 +48,9 @@ export interface IndexParameters {
   minUnitMatches: number;
   /** One sentence match this strong is enough on its own. */
   strongUnitMatch: number;
-  /** A candidate whose best chain of sentence matches is this strong (about one per matching sentence) is verified... */
+  /** A candidate whose best chain of sentence matches is this strong (about one per matching sentence) is passage-like... */
   strongChain: number;
-  /** ...others only when among the query's this-many best... */
+  /** ...and where it cannot be verified, others only when among the query's this-many best... */
   weakCandidates: number;
   /** ...or, for a long query, this many per sentence unit. */
   weakPerUnit: number;
@@ -109,17 +109,17 @@ export const defaultIndexParameters: Readonly<IndexParameters> = Object.freeze({
   minUnitMatches: 2,
   strongUnitMatch: 0.8,
   strongChain: 1.2,
-  weakCandidates: 16,
+  weakCandidates: 12,
   weakPerUnit: 0.05,
-  verifyPool: 30,
+  verifyPool: 40,
   verifyPoolPerUnit: 0.75,
-  seedCosine: 0.3,
-  seedDice: 0.3,
+  seedCosine: 0.25,
+  seedDice: 0.2,
   seedGap: 4,
   looseChain: 3,
-  looseSeedCosine: 0.25,
-  looseSeedDice: 0.2,
-  singleSeedCosine: 0.75,
+  looseSeedCosine: 0.2,
+  looseSeedDice: 0.15,
+  singleSeedCosine: 0.6,
   trustedTop: 1,
   trustedChain: 1.2,
   verifyMinDocs: 1000,

@@ -160,9 +160,10 @@ export function queryIndex(
     }
   }
   ranked.sort((x, y) => y.score - x.score || index.keyOf(x.slot) - index.keyOf(y.slot));
-  // Passage-like evidence is verified (up to the pool size); of the rest, only the best few,
-  // since shared topic words alone produce such weak matches with many documents. A long
-  // text can hold passages from more sources: its allowances grow with its length.
+  // Candidates are verified best first up to the pool size. Where no check is possible, only
+  // the passage-like ones and the best few others go on, since shared topic words alone
+  // produce such weak matches with many documents. A long text can hold passages from more
+  // sources: its allowances grow with its length.
   const weakAllowed = Math.max(p.weakCandidates, Math.floor(units.length * p.weakPerUnit));
   const pool = Math.max(p.verifyPool, Math.floor(units.length * p.verifyPoolPerUnit));
   const allowed = Math.max(p.maxCandidates, Math.floor(units.length * p.candidatesPerUnit));
@@ -170,21 +171,22 @@ export function queryIndex(
   let weak = 0;
   let considered = 0;
   let prepared: ReturnType<typeof prepareVerifyQuery> | null = null;
-  // Verification saves alignments at scale; in a small corpus aligning costs little, and idf
-  // weights say little. It is calibrated on article-size texts: a pair with a long text (one
-  // mixing short passages from many sources) keeps the index's ranking.
+  // Verification saves alignments at scale; in a small corpus aligning costs little, and
+  // sentence weights say little. It is calibrated on article-size texts: a pair with a long
+  // text (one mixing short passages from many sources) keeps the index's ranking.
   const trustAll = index.size < p.verifyMinDocs || units.length > p.verifyMaxUnits;
   for (const c of ranked) {
     if (out.length >= allowed || considered >= pool) break;
-    if (c.chain < p.strongChain && weak++ >= weakAllowed) continue;
+    // The query's best-ranked passage-like match is aligned whatever its sentences look like
+    // one by one: a heavily reworded copy can rank first and still fail every sentence test.
+    const top = considered < p.trustedTop && c.chain >= p.trustedChain;
+    const verify = !trustAll && !top && index.unitsOf(c.slot).count <= p.verifyMaxUnits;
+    if (!verify && c.chain < p.strongChain && weak++ >= weakAllowed) continue;
     considered++;
     // Rare shared words make a candidate; whole sentences alike make a passage the aligner
     // will find. Most same-topic candidates stop here, before costing an alignment.
     let v: Verification = { seeds: 0, chained: true, best: 0 };
-    // The query's best-ranked passage-like match is aligned whatever its sentences look like
-    // one by one: a heavily reworded copy can rank first and still fail every sentence test.
-    const top = considered <= p.trustedTop && c.chain >= p.trustedChain;
-    if (!trustAll && !top && index.unitsOf(c.slot).count <= p.verifyMaxUnits) {
+    if (verify) {
       prepared ??= prepareVerifyQuery(index, features);
       v = verifyCandidate(index, prepared, c.slot, p);
     }

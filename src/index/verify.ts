@@ -12,14 +12,10 @@ export interface FlatUnits {
   count: number;
 }
 
-/** What verification needs from an index: term ids, their document frequencies, stored units. */
+/** What verification needs from an index: term ids and stored units. */
 export interface ForwardView {
-  /** Documents in the index. */
-  readonly size: number;
   /** Id (>= 0) of a term hash in this index, or -1 when no document has it. */
   termId(hash: number): number;
-  /** Documents containing the term with this id. */
-  dfOf(id: number): number;
   unitsOf(slot: number): FlatUnits;
 }
 
@@ -35,51 +31,81 @@ export interface Verification {
 
 /** The query side, prepared once and checked against many candidates. */
 export interface VerifyQuery {
-  /** Per query unit: its number of distinct terms, and the squared norm of its idf vector. */
+  /** Per query unit: its number of distinct terms. */
   lengths: Int32Array;
-  norms: Float64Array;
-  /** Term id -> query units containing it (terms no stored document has cannot match). */
+  /** Per query unit: its term ids (terms no stored document has get ids below zero). */
+  unitTerms: number[][];
+  /** Term id -> number of query units containing it. */
+  unitCount: Map<number, number>;
+  /** Term id -> query units containing it (only terms some stored document has). */
   unitsWith: Map<number, number[]>;
   /** Scratch space per query unit. */
+  norms: Float64Array;
   dot: Float64Array;
   shared: Int32Array;
+  /** Scratch: term id -> number of the candidate's units containing it. */
+  candidateCount: Map<number, number>;
 }
 
 export function prepareVerifyQuery(view: ForwardView, features: DocFeatures): VerifyQuery {
   const n = features.units.length;
   const lengths = new Int32Array(n);
-  const norms = new Float64Array(n);
+  const unitTerms: number[][] = [];
+  const unitCount = new Map<number, number>();
   const unitsWith = new Map<number, number[]>();
+  const unknown = new Map<number, number>();
   features.units.forEach((unit, u) => {
     lengths[u] = unit.length;
+    const ids: number[] = [];
     for (const hash of unit) {
-      const id = view.termId(hash);
-      // A term no other document has weighs in the sentence's norm at the highest idf.
-      norms[u] += idf2(view.size, id < 0 ? 1 : view.dfOf(id));
-      if (id < 0) continue;
-      const list = unitsWith.get(id);
-      if (list === undefined) unitsWith.set(id, [u]);
-      else list.push(u);
+      let id = view.termId(hash);
+      if (id < 0) {
+        // Still part of the sentence's norm: an id of its own below zero.
+        id = unknown.get(hash) ?? -1 - unknown.size;
+        unknown.set(hash, id);
+      } else {
+        const list = unitsWith.get(id);
+        if (list === undefined) unitsWith.set(id, [u]);
+        else list.push(u);
+      }
+      ids.push(id);
+      unitCount.set(id, (unitCount.get(id) ?? 0) + 1);
     }
+    unitTerms.push(ids);
   });
-  return { lengths, norms, unitsWith, dot: new Float64Array(n), shared: new Int32Array(n) };
-}
-
-/** Squared idf weight: terms rare in the corpus are the evidence of reuse. */
-function idf2(n: number, df: number): number {
-  const w = Math.log((n + 1) / Math.max(1, df));
-  return w * w;
+  return {
+    lengths,
+    unitTerms,
+    unitCount,
+    unitsWith,
+    norms: new Float64Array(n),
+    dot: new Float64Array(n),
+    shared: new Int32Array(n),
+    candidateCount: new Map(),
+  };
 }
 
 /**
  * Sentence-level evidence of reuse between the query and a stored document, the way the
- * aligner seeds passages: idf-weighted cosine and Dice of the two sentences' term sets, over
- * all their terms (the candidate query looked up only the rarest). Stops early once the
- * candidate has passed (`passes`).
+ * aligner seeds passages: cosine and Dice of two sentences' term sets over all their terms
+ * (the candidate query looked up only the rarest), each term weighted by its inverse sentence
+ * frequency over the two texts, as the aligner weighs it. Words the two texts use throughout
+ * (their shared topic) weigh little however rare they are in the corpus, so two texts on one
+ * subject do not look alike sentence by sentence. Stops early once the candidate has passed
+ * (`passes`).
  */
 export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number, p: IndexParameters): Verification {
   const { terms, bounds, count } = view.unitsOf(slot);
-  const { dot, shared, norms, lengths, unitsWith } = q;
+  const { dot, shared, norms, lengths, unitsWith, unitTerms, unitCount, candidateCount } = q;
+  candidateCount.clear();
+  for (let i = bounds[0]; i < bounds[count]; i++) candidateCount.set(terms[i], (candidateCount.get(terms[i]) ?? 0) + 1);
+  const sentences = unitTerms.length + count;
+  const weight2 = (id: number) => isf2(sentences, (unitCount.get(id) ?? 0) + (candidateCount.get(id) ?? 0));
+  for (let u = 0; u < unitTerms.length; u++) {
+    let sq = 0;
+    for (const id of unitTerms[u]) sq += weight2(id);
+    norms[u] = sq;
+  }
   const touched: number[] = [];
   const seedAt: number[] = [];
   const loose = new SeedClusters(p.seedGap);
@@ -91,7 +117,7 @@ export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number,
     let sq = 0;
     for (let i = from; i < to; i++) {
       const id = terms[i];
-      const w2 = idf2(view.size, view.dfOf(id));
+      const w2 = weight2(id);
       sq += w2;
       const list = unitsWith.get(id);
       if (list === undefined) continue;
@@ -119,6 +145,12 @@ export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number,
     if (chained || best >= p.singleSeedCosine) break;
   }
   return { seeds: seedAt.length / 2, chained, best };
+}
+
+/** Squared inverse sentence frequency over the two texts' `sentences` sentences. */
+function isf2(sentences: number, containing: number): number {
+  const w = Math.log((sentences + 1) / Math.max(1, containing));
+  return w * w;
 }
 
 /** Seeds grouped into clusters of seeds at most `gap` units apart on both sides (union-find). */
