@@ -60,10 +60,11 @@ export interface IndexParameters {
   verifyPoolPerUnit: number;
   /**
    * Verification compares every sentence unit of the query with every unit of the candidate
-   * (idf-weighted, all terms): a seed is a pair reaching this cosine...
+   * (all terms, weighted by inverse sentence frequency over the two texts, as the aligner does):
+   * a seed is a pair reaching this cosine...
    */
   seedCosine: number;
-  /** ...and this Dice coefficient of the two term sets (the aligner's own seed thresholds). */
+  /** ...and this Dice coefficient of the two term sets (a little below the aligner's, whose sentences differ slightly). */
   seedDice: number;
   /** A candidate passes with two seeds at most this many units apart on both sides (a passage)... */
   seedGap: number;
@@ -72,7 +73,7 @@ export interface IndexParameters {
   /** ...a looser seed reaching this cosine and this Dice... */
   looseSeedCosine: number;
   looseSeedDice: number;
-  /** ...or with one sentence pair this similar (a single reused sentence the aligner also keeps). */
+  /** ...or with one sentence pair this similar (a single reused sentence). */
   singleSeedCosine: number;
   /** The query's this-many best-ranked candidates are kept unverified... */
   trustedTop: number;

@@ -33,31 +33,31 @@ export interface Verification {
 export interface VerifyQuery {
   /** Per query unit: its number of distinct terms. */
   lengths: Int32Array;
-  /** Per query unit: its term ids (terms no stored document has get ids below zero). */
-  unitTerms: number[][];
-  /** Term id -> number of query units containing it. */
-  unitCount: Map<number, number>;
+  /** Per query unit: its term ids (terms no stored document has get ids below zero)... */
+  unitTerms: Float64Array[];
+  /** ...and for each, the number of query units containing it. */
+  unitCounts: Int32Array[];
   /** Term id -> query units containing it (only terms some stored document has). */
   unitsWith: Map<number, number[]>;
   /** Scratch space per query unit. */
   norms: Float64Array;
   dot: Float64Array;
   shared: Int32Array;
-  /** Scratch: term id -> number of the candidate's units containing it. */
-  candidateCount: Map<number, number>;
+  /** Scratch: the candidate's units per term, and squared weights by units containing a term. */
+  candidateCount: TermCounter;
+  weights: Float64Array;
 }
 
 export function prepareVerifyQuery(view: ForwardView, features: DocFeatures): VerifyQuery {
   const n = features.units.length;
   const lengths = new Int32Array(n);
-  const unitTerms: number[][] = [];
-  const unitCount = new Map<number, number>();
   const unitsWith = new Map<number, number[]>();
+  const count = new Map<number, number>();
   const unknown = new Map<number, number>();
-  features.units.forEach((unit, u) => {
+  const unitTerms = features.units.map((unit, u) => {
     lengths[u] = unit.length;
-    const ids: number[] = [];
-    for (const hash of unit) {
+    const ids = new Float64Array(unit.length);
+    unit.forEach((hash, k) => {
       let id = view.termId(hash);
       if (id < 0) {
         // Still part of the sentence's norm: an id of its own below zero.
@@ -68,20 +68,22 @@ export function prepareVerifyQuery(view: ForwardView, features: DocFeatures): Ve
         if (list === undefined) unitsWith.set(id, [u]);
         else list.push(u);
       }
-      ids.push(id);
-      unitCount.set(id, (unitCount.get(id) ?? 0) + 1);
-    }
-    unitTerms.push(ids);
+      ids[k] = id;
+      count.set(id, (count.get(id) ?? 0) + 1);
+    });
+    return ids;
   });
+  const unitCounts = unitTerms.map((ids) => Int32Array.from(ids, (id) => count.get(id)!));
   return {
     lengths,
     unitTerms,
-    unitCount,
+    unitCounts,
     unitsWith,
     norms: new Float64Array(n),
     dot: new Float64Array(n),
     shared: new Int32Array(n),
-    candidateCount: new Map(),
+    candidateCount: new TermCounter(),
+    weights: new Float64Array(0),
   };
 }
 
@@ -96,14 +98,22 @@ export function prepareVerifyQuery(view: ForwardView, features: DocFeatures): Ve
  */
 export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number, p: IndexParameters): Verification {
   const { terms, bounds, count } = view.unitsOf(slot);
-  const { dot, shared, norms, lengths, unitsWith, unitTerms, unitCount, candidateCount } = q;
-  candidateCount.clear();
-  for (let i = bounds[0]; i < bounds[count]; i++) candidateCount.set(terms[i], (candidateCount.get(terms[i]) ?? 0) + 1);
+  const { dot, shared, norms, lengths, unitsWith, unitTerms, unitCounts, candidateCount } = q;
+  candidateCount.reset(bounds[count] - bounds[0]);
+  for (let i = bounds[0]; i < bounds[count]; i++) candidateCount.add(terms[i]);
+  // Squared weight of a term by the number of sentences (of both texts) containing it.
   const sentences = unitTerms.length + count;
-  const weight2 = (id: number) => isf2(sentences, (unitCount.get(id) ?? 0) + (candidateCount.get(id) ?? 0));
+  if (q.weights.length < sentences + 1) q.weights = new Float64Array(2 * sentences + 2);
+  const weights = q.weights;
+  for (let c = 1; c <= sentences; c++) {
+    const w = Math.log((sentences + 1) / c);
+    weights[c] = w * w;
+  }
   for (let u = 0; u < unitTerms.length; u++) {
+    const ids = unitTerms[u];
+    const counts = unitCounts[u];
     let sq = 0;
-    for (const id of unitTerms[u]) sq += weight2(id);
+    for (let k = 0; k < ids.length; k++) sq += weights[counts[k] + (ids[k] < 0 ? 0 : candidateCount.get(ids[k]))];
     norms[u] = sq;
   }
   const touched: number[] = [];
@@ -117,9 +127,9 @@ export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number,
     let sq = 0;
     for (let i = from; i < to; i++) {
       const id = terms[i];
-      const w2 = weight2(id);
-      sq += w2;
       const list = unitsWith.get(id);
+      const w2 = weights[candidateCount.get(id) + (list === undefined ? 0 : list.length)];
+      sq += w2;
       if (list === undefined) continue;
       for (const u of list) {
         if (shared[u] === 0) touched.push(u);
@@ -147,10 +157,49 @@ export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number,
   return { seeds: seedAt.length / 2, chained, best };
 }
 
-/** Squared inverse sentence frequency over the two texts' `sentences` sentences. */
-function isf2(sentences: number, containing: number): number {
-  const w = Math.log((sentences + 1) / Math.max(1, containing));
-  return w * w;
+/** Counts per term id (a 32-bit value) in an open-addressing table, emptied in O(1) by a generation stamp. */
+export class TermCounter {
+  private keys = new Uint32Array(0);
+  private counts = new Int32Array(0);
+  private stamps = new Int32Array(0);
+  private mask = -1;
+  private generation = 0;
+
+  /** Empties the table, sized for up to `capacity` distinct keys. */
+  reset(capacity: number): void {
+    if (2 * capacity > this.keys.length) {
+      let size = 64;
+      while (size < 2 * capacity) size *= 2;
+      this.keys = new Uint32Array(size);
+      this.counts = new Int32Array(size);
+      this.stamps = new Int32Array(size);
+      this.mask = size - 1;
+      this.generation = 0;
+    }
+    this.generation++;
+  }
+
+  add(key: number): void {
+    const k = key >>> 0;
+    let i = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
+    while (this.stamps[i] === this.generation && this.keys[i] !== k) i = (i + 1) & this.mask;
+    if (this.stamps[i] !== this.generation) {
+      this.stamps[i] = this.generation;
+      this.keys[i] = k;
+      this.counts[i] = 0;
+    }
+    this.counts[i]++;
+  }
+
+  get(key: number): number {
+    const k = key >>> 0;
+    let i = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
+    while (this.stamps[i] === this.generation) {
+      if (this.keys[i] === k) return this.counts[i];
+      i = (i + 1) & this.mask;
+    }
+    return 0;
+  }
 }
 
 /** Seeds grouped into clusters of seeds at most `gap` units apart on both sides (union-find). */
