@@ -41,6 +41,17 @@ export class AccTable {
     }
   }
 
+  /** How many times `key` was added since the last clear. */
+  countOf(key: number): number {
+    let i = hash(key) & this.mask;
+    while (true) {
+      const k = this.keys[i];
+      if (k === key) return this.counts[i];
+      if (k === -1) return 0;
+      i = (i + 1) & this.mask;
+    }
+  }
+
   /** Calls fn for every entry, in insertion order. */
   forEach(fn: (key: number, count: number, weight: number) => void): void {
     for (let j = 0; j < this.size; j++) {

@@ -1,3 +1,4 @@
+import { AccTable } from './acc-table.js';
 import type { DocFeatures } from './features.js';
 import type { IndexParameters } from './options.js';
 
@@ -31,8 +32,6 @@ export interface Verification {
 
 /** The query side, prepared once and checked against many candidates. */
 export interface VerifyQuery {
-  /** Per query unit: its number of distinct terms. */
-  lengths: Int32Array;
   /** Per query unit: its term ids (terms no stored document has get ids below zero)... */
   unitTerms: Float64Array[];
   /** ...and for each, the number of query units containing it. */
@@ -44,18 +43,16 @@ export interface VerifyQuery {
   dot: Float64Array;
   shared: Int32Array;
   /** Scratch: the candidate's units per term, and squared weights by units containing a term. */
-  candidateCount: TermCounter;
+  candidateCount: AccTable;
   weights: Float64Array;
 }
 
 export function prepareVerifyQuery(view: ForwardView, features: DocFeatures): VerifyQuery {
   const n = features.units.length;
-  const lengths = new Int32Array(n);
   const unitsWith = new Map<number, number[]>();
   const count = new Map<number, number>();
   const unknown = new Map<number, number>();
   const unitTerms = features.units.map((unit, u) => {
-    lengths[u] = unit.length;
     const ids = new Float64Array(unit.length);
     unit.forEach((hash, k) => {
       let id = view.termId(hash);
@@ -75,14 +72,13 @@ export function prepareVerifyQuery(view: ForwardView, features: DocFeatures): Ve
   });
   const unitCounts = unitTerms.map((ids) => Int32Array.from(ids, (id) => count.get(id)!));
   return {
-    lengths,
     unitTerms,
     unitCounts,
     unitsWith,
     norms: new Float64Array(n),
     dot: new Float64Array(n),
     shared: new Int32Array(n),
-    candidateCount: new TermCounter(),
+    candidateCount: new AccTable(),
     weights: new Float64Array(0),
   };
 }
@@ -98,9 +94,9 @@ export function prepareVerifyQuery(view: ForwardView, features: DocFeatures): Ve
  */
 export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number, p: IndexParameters): Verification {
   const { terms, bounds, count } = view.unitsOf(slot);
-  const { dot, shared, norms, lengths, unitsWith, unitTerms, unitCounts, candidateCount } = q;
-  candidateCount.reset(bounds[count] - bounds[0]);
-  for (let i = bounds[0]; i < bounds[count]; i++) candidateCount.add(terms[i]);
+  const { dot, shared, norms, unitsWith, unitTerms, unitCounts, candidateCount } = q;
+  candidateCount.clear();
+  for (let i = bounds[0]; i < bounds[count]; i++) candidateCount.add(terms[i], 0);
   // Squared weight of a term by the number of sentences (of both texts) containing it.
   const sentences = unitTerms.length + count;
   if (q.weights.length < sentences + 1) q.weights = new Float64Array(2 * sentences + 2);
@@ -113,7 +109,7 @@ export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number,
     const ids = unitTerms[u];
     const counts = unitCounts[u];
     let sq = 0;
-    for (let k = 0; k < ids.length; k++) sq += weights[counts[k] + (ids[k] < 0 ? 0 : candidateCount.get(ids[k]))];
+    for (let k = 0; k < ids.length; k++) sq += weights[counts[k] + (ids[k] < 0 ? 0 : candidateCount.countOf(ids[k]))];
     norms[u] = sq;
   }
   const touched: number[] = [];
@@ -128,7 +124,7 @@ export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number,
     for (let i = from; i < to; i++) {
       const id = terms[i];
       const list = unitsWith.get(id);
-      const w2 = weights[candidateCount.get(id) + (list === undefined ? 0 : list.length)];
+      const w2 = weights[candidateCount.countOf(id) + (list === undefined ? 0 : list.length)];
       sq += w2;
       if (list === undefined) continue;
       for (const u of list) {
@@ -139,7 +135,7 @@ export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number,
     }
     for (const u of touched) {
       const cosine = norms[u] > 0 && sq > 0 ? dot[u] / Math.sqrt(norms[u] * sq) : 0;
-      const dice = (2 * shared[u]) / (lengths[u] + (to - from));
+      const dice = (2 * shared[u]) / (unitTerms[u].length + (to - from));
       if (cosine >= p.seedCosine && dice >= p.seedDice) {
         for (let k = 0; k < seedAt.length && !chained; k += 2) {
           chained = Math.abs(seedAt[k] - u) <= p.seedGap && v - seedAt[k + 1] <= p.seedGap;
@@ -155,51 +151,6 @@ export function verifyCandidate(view: ForwardView, q: VerifyQuery, slot: number,
     if (chained || best >= p.singleSeedCosine) break;
   }
   return { seeds: seedAt.length / 2, chained, best };
-}
-
-/** Counts per term id (a 32-bit value) in an open-addressing table, emptied in O(1) by a generation stamp. */
-export class TermCounter {
-  private keys = new Uint32Array(0);
-  private counts = new Int32Array(0);
-  private stamps = new Int32Array(0);
-  private mask = -1;
-  private generation = 0;
-
-  /** Empties the table, sized for up to `capacity` distinct keys. */
-  reset(capacity: number): void {
-    if (2 * capacity > this.keys.length) {
-      let size = 64;
-      while (size < 2 * capacity) size *= 2;
-      this.keys = new Uint32Array(size);
-      this.counts = new Int32Array(size);
-      this.stamps = new Int32Array(size);
-      this.mask = size - 1;
-      this.generation = 0;
-    }
-    this.generation++;
-  }
-
-  add(key: number): void {
-    const k = key >>> 0;
-    let i = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
-    while (this.stamps[i] === this.generation && this.keys[i] !== k) i = (i + 1) & this.mask;
-    if (this.stamps[i] !== this.generation) {
-      this.stamps[i] = this.generation;
-      this.keys[i] = k;
-      this.counts[i] = 0;
-    }
-    this.counts[i]++;
-  }
-
-  get(key: number): number {
-    const k = key >>> 0;
-    let i = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
-    while (this.stamps[i] === this.generation) {
-      if (this.keys[i] === k) return this.counts[i];
-      i = (i + 1) & this.mask;
-    }
-    return 0;
-  }
 }
 
 /** Seeds grouped into clusters of seeds at most `gap` units apart on both sides (union-find). */
