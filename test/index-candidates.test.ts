@@ -67,6 +67,31 @@ test('AccTable counts and sums per key and clears what it touched', () => {
   assert.equal(left, 0);
 });
 
+test('AccTable lists the entries whose count reaches the threshold, also across growth, and addExisting never creates one', () => {
+  const t = new AccTable(2);
+  t.clear(2);
+  t.add(7, 1);
+  t.addExisting(9, 1);
+  assert.equal(t.countOf(9), 0, 'addExisting does not create');
+  t.addExisting(7, 2);
+  // Enough keys to grow the table several times; every third one twice.
+  for (let i = 100; i < 400; i++) {
+    t.add(i, 1);
+    if (i % 3 === 0) t.add(i, 1);
+  }
+  t.add(7, 1);
+  const tracked: [number, number, number][] = [];
+  t.forEachTracked((k, c, w) => tracked.push([k, c, w]));
+  const expected = [7, ...Array.from({ length: 300 }, (_, j) => 100 + j).filter((i) => i % 3 === 0)];
+  assert.deepEqual(tracked.map(([k]) => k), expected, 'in the order they reached 2, once each');
+  assert.deepEqual(tracked[0], [7, 3, 4]);
+  t.clear(1);
+  t.add(5, 1);
+  const once: number[] = [];
+  t.forEachTracked((k) => once.push(k));
+  assert.deepEqual(once, [5]);
+});
+
 test('a query sentence matches words spread over two adjacent stored sentences, each counted once', () => {
   const t = (k: number) => hashTerm(`term${k}`);
   const unit = (...ks: number[]) => Uint32Array.from(ks.map(t)).sort();

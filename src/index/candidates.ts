@@ -1,7 +1,6 @@
 import type { DocFeatures } from './features.js';
 import type { IndexParameters } from './options.js';
-import { AccTable } from './acc-table.js';
-import { MAX_UNITS, queryIndex, type Candidate, type IndexView, type PostingRange } from './query.js';
+import { MAX_UNITS, QueryScratch, queryIndex, type Candidate, type IndexView, type PostingRange } from './query.js';
 import { flatten, type FlatUnits } from './verify.js';
 export type { Candidate } from './query.js';
 
@@ -28,12 +27,16 @@ export class CandidateIndex implements IndexView {
   private readonly dead = new Set<number>();
 
   /** Query scratch space, reused across queries (one index serves one thread). */
-  private readonly acc = new AccTable();
+  private readonly scratch = new QueryScratch();
 
   constructor(readonly params: IndexParameters) {}
 
   get size(): number {
     return this.keys.length - this.dead.size;
+  }
+
+  get slots(): number {
+    return this.keys.length;
   }
 
   has(key: number): boolean {
@@ -81,7 +84,7 @@ export class CandidateIndex implements IndexView {
   /** Likely sources/derivatives of a document, best first; `self` (its own key, if indexed) is never returned. */
   query(features: DocFeatures, self?: number): Candidate[] {
     const selfSlot = self === undefined ? -1 : (this.slotOf.get(self) ?? -1);
-    return queryIndex(this, features, selfSlot, this.params, this.acc);
+    return queryIndex(this, features, selfSlot, this.params, this.scratch);
   }
 
   // IndexView, for queryIndex.
@@ -200,7 +203,7 @@ export interface SharedIndexData {
 export class SharedCandidateIndex implements IndexView {
   private readonly dead: Set<number>;
   private readonly slotOf = new Map<number, number>();
-  private readonly acc = new AccTable();
+  private readonly scratch = new QueryScratch();
 
   constructor(private readonly data: SharedIndexData) {
     this.dead = new Set(data.dead);
@@ -213,9 +216,13 @@ export class SharedCandidateIndex implements IndexView {
     return this.data.size;
   }
 
+  get slots(): number {
+    return this.data.keys.length;
+  }
+
   query(features: DocFeatures, self?: number): Candidate[] {
     const selfSlot = self === undefined ? -1 : (this.slotOf.get(self) ?? -1);
-    return queryIndex(this, features, selfSlot, this.data.params, this.acc);
+    return queryIndex(this, features, selfSlot, this.data.params, this.scratch);
   }
 
   docFrequency(term: number): number {

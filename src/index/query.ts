@@ -1,4 +1,4 @@
-import type { AccTable } from './acc-table.js';
+import { AccTable } from './acc-table.js';
 import type { DocFeatures } from './features.js';
 import type { IndexParameters } from './options.js';
 import { passes, prepareVerifyQuery, verifyCandidate, type ForwardView, type Verification } from './verify.js';
@@ -32,10 +32,37 @@ export interface PostingRange {
 export interface IndexView extends ForwardView {
   /** Live documents. */
   readonly size: number;
+  /** Document slots in use, dead ones included (slots are 0..slots-1). */
+  readonly slots: number;
   docFrequency(term: number): number;
   postingsOf(term: number): PostingRange | undefined;
   keyOf(slot: number): number;
   isDead(slot: number): boolean;
+}
+
+/** Reusable working memory of the queries on one index (one per thread). */
+export class QueryScratch {
+  readonly acc = new AccTable();
+  /** Per document slot, the sentence look-up that last created a window in it. */
+  reachedBy = new Int32Array(0);
+  lookup = 0;
+
+  /** Readies the slot marks for an index of this many slots. */
+  prepare(slots: number): void {
+    if (this.reachedBy.length < slots) {
+      this.reachedBy = new Int32Array(Math.max(slots, this.reachedBy.length * 2, 1024));
+      this.lookup = 0;
+    }
+  }
+
+  /** A fresh mark for the next sentence look-up. */
+  nextLookup(): number {
+    if (this.lookup === 0x7fffffff) {
+      this.reachedBy.fill(0);
+      this.lookup = 0;
+    }
+    return ++this.lookup;
+  }
 }
 
 /** Unit indices are packed with document slots into one number key. */
@@ -59,13 +86,16 @@ export function queryIndex(
   features: DocFeatures,
   selfSlot: number,
   p: IndexParameters,
-  acc: AccTable,
+  scratch: QueryScratch,
 ): Candidate[] {
+  const acc = scratch.acc;
+  scratch.prepare(index.slots);
+  const reachedBy = scratch.reachedBy;
   const n = Math.max(index.size, 1);
   const maxDf = maxDocFrequency(p, index.size);
   const ceilingDf = Math.max(maxDf, Math.min(p.ceilingDf, Math.floor(p.ceilingDocShare * n)));
   const perDoc = new Map<number, Omit<Candidate, 'chain' | 'seeds' | 'bestSentence'> & { lastQuery: number; lastUnit: number; chain: number; bestChain: number }>();
-  const best = new Map<number, { share: number; unit: number }>();
+  const best = new Map<number, { share: number; weight: number; unit: number }>();
   const lookups: { term: number; df: number; idf: number }[] = [];
 
   const units = features.units;
@@ -94,10 +124,27 @@ export function queryIndex(
     lookups.length = keep;
     let total = 0;
     for (const l of lookups) total += l.idf;
+    const minCount = Math.min(p.minMatchedTerms, lookups.length);
+    // A window first reached by term j can gain at most the idf of terms j.. (rarest first): once
+    // that is below a match, or too few terms are left to make one, the remaining terms only add
+    // to windows already found. Same matches, far fewer windows (the last terms are the commonest).
+    let creating = 0;
+    let suffix = 0;
+    const needed = p.unitMatch * total * (1 - 1e-9);
+    for (let j = lookups.length - 1; j >= 0; j--) {
+      suffix += lookups[j].idf;
+      if (suffix >= needed && j <= lookups.length - minCount) {
+        creating = j + 1;
+        break;
+      }
+    }
 
-    acc.clear();
+    acc.clear(minCount);
+    const mark = scratch.nextLookup();
     const win = p.storedWindow;
-    for (const { term, idf } of lookups) {
+    for (let j = 0; j < lookups.length; j++) {
+      const { term, idf } = lookups[j];
+      const creates = j < creating;
       const post = index.postingsOf(term)!;
       const data = post.data;
       let prevSlot = -1;
@@ -113,15 +160,21 @@ export function queryIndex(
         if (slot === prevSlot && prevUnit >= from) from = prevUnit + 1;
         if (from < 0) from = 0;
         const base = slot * UNIT_SPACE;
-        for (let w = from; w <= v; w++) acc.add(base + w, idf);
+        if (creates) {
+          reachedBy[slot] = mark;
+          for (let w = from; w <= v; w++) acc.add(base + w, idf);
+        } else if (reachedBy[slot] === mark) {
+          // Most postings of a common term are in documents no rarer term reached: one array
+          // read skips them instead of a hash probe.
+          for (let w = from; w <= v; w++) acc.addExisting(base + w, idf);
+        }
         prevSlot = slot;
         prevUnit = v;
       }
     }
     best.clear();
-    const minCount = Math.min(p.minMatchedTerms, lookups.length);
     const fullWeight = p.fullMatchWeight * Math.log(n + 1);
-    acc.forEach((key, count, weight) => {
+    acc.forEachTracked((key, count, weight) => {
       if (count < minCount) return;
       let share = weight / total;
       if (share < p.unitMatch) return;
@@ -131,8 +184,14 @@ export function queryIndex(
       // A sentence of few, common look-ups "fully" matches many unrelated windows.
       if (weight < fullWeight) share *= weight / fullWeight;
       const slot = Math.floor(key / UNIT_SPACE);
+      const unit = key % UNIT_SPACE;
       const prior = best.get(slot);
-      if (prior === undefined || share > prior.share) best.set(slot, { share, unit: key % UNIT_SPACE });
+      // Capped shares tie: the window with more shared weight, then the earlier one, is the match.
+      const better =
+        prior === undefined ||
+        share > prior.share ||
+        (share === prior.share && (weight > prior.weight || (weight === prior.weight && unit < prior.unit)));
+      if (better) best.set(slot, { share, weight, unit });
     });
     for (const [slot, m] of best) {
       let c = perDoc.get(slot);
