@@ -395,6 +395,23 @@ test('a fragment running on stops before "and" with a participle, unless the run
   assert.equal(spanOf(paired, only(paired)), '"we are finally being heard" after reading the plan and seeing its budget');
 });
 
+test('a fragment right after "said" or "said that" heads the clause it opens, to the clause\'s end', () => {
+  const text = 'The council met on Tuesday.\n\nLena Ruiz said “the budget is a mess” every time the council meets. She left early.';
+  assert.equal(spanOf(text, only(text)), '“the budget is a mess” every time the council meets');
+  const that = 'The council met on Tuesday.\n\nLena Ruiz claimed that “rent control” would ruin the old harbor district, and left.';
+  assert.equal(spanOf(that, only(that)), '“rent control” would ruin the old harbor district');
+  // "and" with a determiner adds to the subject; a title's full stop does not end the clause.
+  const subject = 'The council met on Tuesday.\n\nLena Ruiz said “new parking fees” and a small sales tax would cover the gap.';
+  assert.equal(spanOf(subject, only(subject)), '“new parking fees” and a small sales tax would cover the gap');
+  const title = 'The council met on Tuesday.\n\nLena Ruiz said “no new taxes” would win over Sen. Ada Cole and her allies. Then she left.';
+  assert.equal(spanOf(title, only(title)), '“no new taxes” would win over Sen. Ada Cole and her allies');
+  // "and" with a verb, or a time clause, is the reporter's sentence going on.
+  for (const tail of ['and walked out of the hall.', 'when asked about the plan.']) {
+    const own = `The council met on Tuesday.\n\nLena Ruiz said “a total mess” ${tail}`;
+    assert.equal(spanOf(own, only(own)), '“a total mess”');
+  }
+});
+
 test('a quote taken up again after its attribution by a "that" clause runs to that clause\'s end', () => {
   const text = 'The storm hit the coast on Sunday.\n\n"It was plain bad luck," the mayor said, that the storm came on a holiday weekend, when the shelters were short of staff.';
   const q = only(text);

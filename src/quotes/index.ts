@@ -42,6 +42,8 @@ interface Item {
   speechCue: boolean;
   /** The word right before the opening mark is a cue ("said “...”", "called it “...”"). */
   cueBefore: boolean;
+  /** Right after a speech verb or its "that", with nothing between ("said “...”", "claimed that “...”"). */
+  speechBefore: boolean;
   /** “...,” and more words, X said: the content runs on to the comma before the attribution. */
   tailEnd?: number;
 }
@@ -74,7 +76,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
     return hi >= 0 && pos < partEnds[hi];
   };
 
-  const items: Item[] = marked.map((q) => ({ parts: q.parts, firstBlock: q.firstBlock, lastBlock: q.lastBlock, attribution: null, own: false, opensSentence: false, afterColon: false, cueInSentence: false, titleLike: false, showTitle: false, speechCue: false, cueBefore: false }));
+  const items: Item[] = marked.map((q) => ({ parts: q.parts, firstBlock: q.firstBlock, lastBlock: q.lastBlock, attribution: null, own: false, opensSentence: false, afterColon: false, cueInSentence: false, titleLike: false, showTitle: false, speechCue: false, cueBefore: false, speechBefore: false }));
   const joined = joinSplitQuotes(text, mergeBrokenQuotes(text, items));
   for (const item of joined) cutSignature(text, item);
   for (let i = 0; i < joined.length; i++) attributeOwn(text, blocks, joined, i, insideQuote);
@@ -213,12 +215,15 @@ function shortTail(tail: string): boolean {
   return words.length <= 3 && !words.some((w) => /ing$/i.test(w));
 }
 
+/** A title or initial before its full stop ("Sen.", "J."), which does not end the sentence; test the five characters before the stop. */
+const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|U\.S|U\.N|Lt|Col|Prof|Rev)$/u;
+
 /** The start of the sentence holding `pos`, not before `floor` (a block start or a previous quote's end). */
 function sentenceStart(text: string, floor: number, pos: number): number {
   for (let i = pos - 1; i > floor && i > pos - 600; i--) {
     const ch = text[i];
     if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? '')) {
-      if (ch === '.' && /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|U\.S|U\.N|Lt|Col|Prof|Rev)$/u.test(text.slice(Math.max(floor, i - 5), i))) continue;
+      if (ch === '.' && ABBREVIATION.test(text.slice(Math.max(floor, i - 5), i))) continue;
       return i + 1;
     }
   }
@@ -278,6 +283,8 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
   item.speechCue ||= lastWord !== undefined && lastWord === lastWord.toLowerCase() && cueOf(lastWord)?.strong === true;
   const wordBefore = /(\p{L}+)[^\p{L}]*$/u.exec(before)?.[1];
   item.cueBefore = wordBefore !== undefined && wordBefore === wordBefore.toLowerCase() && cueOf(wordBefore) !== null;
+  const adjacent = /(\p{L}+)\s+$/u.exec(before)?.[1];
+  item.speechBefore = adjacent !== undefined && (adjacent === 'that' || cueOf(adjacent)?.strong === true) && adjacent === adjacent.toLowerCase();
   // In a title-case headline every quote is title-case.
   const inner = item.parts.map((p) => text.slice(p.innerStart, p.innerEnd)).join(' ');
   item.titleLike = /(?:['\u2019]s|so-called)\s*$/i.test(before) || (isTitleCase(inner) && !isTitleCase(before));
@@ -392,6 +399,41 @@ const NAMING_VERB = /\b(?:call|calls|called|calling|dubbed|labeled|labelled|term
 const CARRY_ON = new Set(['in', 'for', 'from', 'about', 'of', 'to', 'with', 'on', 'until', 'between', 'despite', 'toward', 'towards', 'by', 'at', 'after', 'before', 'over', 'against', 'among', 'during', 'into', 'than', 'as', 'under', 'without', 'within', 'across', 'through', 'since']);
 
 /**
+ * Words after a fragment quoted right after "said" that start something other than the rest of the
+ * fragment's clause: a coordinated clause, a time clause, or a prepositional phrase of the reporter's.
+ */
+const CLAUSE_BREAK = new Set(['and', 'or', 'but', 'on', 'in', 'at', 'to', 'during', 'after', 'before', 'when', 'while', 'as']);
+
+/**
+ * Whether the words after a fragment quoted right after "said" continue its clause: said “tax cuts”
+ * would pay for it, said “tax cuts” and a new levy would pay for it (a determiner after "and" adds
+ * to the subject), but not said “tax cuts” and left (another verb of the reporter's sentence).
+ */
+function continuesClause(after: string): boolean {
+  const m = /^\s+(\p{L}+)(?:\s+(\p{L}+))?/u.exec(after);
+  if (!m) return false;
+  if (m[1] === 'and' && m[2] !== undefined && LABEL_DETERMINER.test(` ${m[2]}`)) return true;
+  return !CLAUSE_BREAK.has(m[1]);
+}
+
+/**
+ * A fragment that breaks off mid-clause (no punctuation before its closing mark) and opens its
+ * sentence, or follows its cue, with the clause going on after it: the head of a longer content.
+ */
+function headsLongerContent(text: string, item: Item): boolean {
+  const last = item.parts[item.parts.length - 1];
+  if (item.parts.length !== 1 || !last.closed || item.titleLike || !(item.opensSentence || item.cueBefore || item.speechBefore)) return false;
+  const inner = text.slice(last.innerStart, last.innerEnd).replace(/[\s"'\u2018\u2019\u201C\u201D]+$/u, '');
+  if (!/[\p{L}\p{N}]$/u.test(inner) || isTitleCase(inner)) return false;
+  const next = /^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 40))?.[1];
+  if (!next || next !== next.toLowerCase() || cueOf(next) || /^(?:he|she|they|it|we|i|you)$/.test(next)) return false;
+  if (!item.opensSentence && !(item.cueBefore && CARRY_ON.has(next)) && !(item.speechBefore && continuesClause(text.slice(last.end, last.end + 40)))) return false;
+  // “called ‘the beginning of a new era’ in his book”: after a naming verb the quote is the whole name;
+  // what follows goes with the verb.
+  return item.opensSentence || !NAMING_VERB.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start));
+}
+
+/**
  * Where the quoted content ends. Usually at the closing mark; before ", according to" when the
  * speaker's words are reported by another source (PolNeAR's Content then holds "X said"); but a fragment that breaks off
  * mid-clause (no punctuation before its mark) and opens its sentence, or follows its cue, is the
@@ -408,15 +450,7 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
   if (item.tailEnd !== undefined) return item.tailEnd;
   const thatEnd = thatClauseEnd(text, item, block, nextStart);
   if (thatEnd !== null) return thatEnd;
-  if (item.parts.length !== 1 || !last.closed || item.titleLike || !(item.opensSentence || item.cueBefore)) return last.end;
-  const inner = text.slice(last.innerStart, last.innerEnd).replace(/[\s"'\u2018\u2019\u201C\u201D]+$/u, '');
-  if (!/[\p{L}\p{N}]$/u.test(inner) || isTitleCase(inner)) return last.end;
-  const next = /^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 40))?.[1];
-  if (!next || next !== next.toLowerCase() || cueOf(next) || /^(?:he|she|they|it|we|i|you)$/.test(next)) return last.end;
-  if (!item.opensSentence && !CARRY_ON.has(next)) return last.end;
-  // “called ‘the beginning of a new era’ in his book”: after a naming verb the quote is the whole name;
-  // what follows goes with the verb.
-  if (!item.opensSentence && NAMING_VERB.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start))) return last.end;
+  if (!headsLongerContent(text, item)) return last.end;
   const stop = Math.min(block.end, nextStart, last.end + 400);
   for (let i = last.end; i < stop; i++) {
     const ch = text[i];
@@ -425,7 +459,7 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
     // “...” over the vote and threatening to leave: "and" with a participle goes back to the sentence's
     // own verb ("crying", "saying"), unless the run-on has a gerund of its own for it to pair with.
     if (ch === ' ' && /^ and \p{Ll}+ing\b/u.test(text.slice(i, i + 30)) && !/\b\p{Ll}+ing\b/u.test(text.slice(last.end, i))) return i;
-    if ((ch === '.' || ch === '!' || ch === '?') && /^(?:\s|["\u201D\u2019]|$)/.test(text.slice(i + 1, i + 2)) && !/\b(?:Mr|Mrs|Ms|Dr|St|Jr|\p{Lu})$/u.test(text.slice(Math.max(0, i - 3), i))) return i;
+    if ((ch === '.' || ch === '!' || ch === '?') && /^(?:\s|["\u201D\u2019]|$)/.test(text.slice(i + 1, i + 2)) && !ABBREVIATION.test(text.slice(Math.max(0, i - 5), i))) return i;
   }
   return block.end <= stop ? block.end : last.end;
 }
