@@ -405,6 +405,11 @@ test('a fragment right after "said" or "said that" heads the clause it opens, to
   assert.equal(spanOf(subject, only(subject)), '“new parking fees” and a small sales tax would cover the gap');
   const title = 'The council met on Tuesday.\n\nLena Ruiz said “no new taxes” would win over Sen. Ada Cole and her allies. Then she left.';
   assert.equal(spanOf(title, only(title)), '“no new taxes” would win over Sen. Ada Cole and her allies');
+  // The words running on are content, not an attribution of their own ("she thinks").
+  const runOn = 'The council met on Tuesday.\n\nMayor Lena Ruiz said “it gets me angry” every time she thinks about the closed harbor.';
+  const q = only(runOn);
+  assert.equal(spanOf(runOn, q), '“it gets me angry” every time she thinks about the closed harbor');
+  assert.equal(q.speaker?.name, 'Lena Ruiz');
   // "and" with a verb, or a time clause, is the reporter's sentence going on.
   for (const tail of ['and walked out of the hall.', 'when asked about the plan.']) {
     const own = `The council met on Tuesday.\n\nLena Ruiz said “a total mess” ${tail}`;

@@ -313,8 +313,10 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
     }
   }
 
+  // “...” every time he thinks of it: after a cue, the words running on are the content, not a new attribution.
+  const runsOnFromCue = !item.opensSentence && headsLongerContent(text, item);
   for (const part of item.parts) {
-    if (!part.closed) continue;
+    if (!part.closed || runsOnFromCue) continue;
     const block = blocks[blockOf(blocks, part.start, item.firstBlock)];
     const limit = next && next.parts[0].start < block.end ? next.parts[0].start : block.end;
     const endsSentence = /[.!?\u2026]['"\u2019\u201D]*$/.test(text.slice(part.innerStart, part.innerEnd).trimEnd());
