@@ -417,6 +417,18 @@ test('a fragment right after "said" or "said that" heads the clause it opens, to
   }
 });
 
+test('a short quoted modifier inside a sentence takes in the noun it modifies', () => {
+  const text = 'The port was closed on Monday.\n\nThe union said the talks failed because of “poison pill” measures added by the port board.';
+  assert.equal(spanOf(text, only(text)), '“poison pill” measures');
+  const two = 'The port was closed on Monday.\n\nCritics said the plan would bring back “single-payer” health care.';
+  assert.equal(spanOf(two, only(two)), '“single-payer” health care');
+  // After "the phrase" the quote is the wording itself; "like" or an adverb modifies nothing.
+  const phrase = 'The port was closed on Monday.\n\nCritics said the phrase “fair share” often came up in the talks.';
+  assert.equal(spanOf(phrase, only(phrase)), '“fair share”');
+  const like = 'The port was closed on Monday.\n\nRuiz said it was hard to look “strong” like her rival.';
+  assert.equal(spanOf(like, only(like)), '“strong”');
+});
+
 test('a quote taken up again after its attribution by a "that" clause runs to that clause\'s end', () => {
   const text = 'The storm hit the coast on Sunday.\n\n"It was plain bad luck," the mayor said, that the storm came on a holiday weekend, when the shelters were short of staff.';
   const q = only(text);

@@ -435,6 +435,34 @@ function headsLongerContent(text: string, item: Item): boolean {
   return item.opensSentence || !NAMING_VERB.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start));
 }
 
+/** Nouns that take a quoted wording as their apposition: the phrase “...”, the word “...”. */
+const WORDING_NOUN = /\b(?:phrase|word|words|term|expression|slogan|motto|line|message|headline|label|mantra|refrain|hashtag)\s*$/i;
+/** Words after a quoted modifier that are no noun it could modify: "being “strong” like him". */
+const NOT_A_HEAD = new Set(['like', 'unlike', 'not', 'even', 'only', 'just', 'very', 'more', 'most', 'less', 'all', 'both', 'either', 'neither', 'here', 'there', 'now', 'again', 'still', 'almost', 'enough', 'per', 'via', 'versus', 'vs']);
+/** How many words a quoted modifier's head noun may have: "“single-payer” health care". */
+const HEAD_NOUN_WORDS = 2;
+
+/**
+ * A short quoted modifier inside a sentence takes in the noun it modifies (“poison pill” measures,
+ * cited “Obama-Clinton” policies): PolNeAR's content holds the whole noun. Up to two lower-case
+ * words, stopping at a verb, participle, preposition, pronoun or adverb; null when none follows.
+ */
+function headNounEnd(text: string, item: Item): number | null {
+  const last = item.parts[item.parts.length - 1];
+  if (item.opensSentence || item.parts.length !== 1 || !last.closed || item.cueBefore || item.speechBefore) return null;
+  const inner = text.slice(last.innerStart, last.innerEnd);
+  if (inner.trim().split(/\s+/).length > LABEL_MAX_WORDS || !/[\p{L}\p{N}]$/u.test(inner.trimEnd())) return null;
+  const before = text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start);
+  if (WORDING_NOUN.test(before) || WRITTEN_WORDS.test(before) || NAMING_VERB.test(before)) return null;
+  let end = last.end;
+  for (let n = 0; n < HEAD_NOUN_WORDS; n++) {
+    const word = /^\s+(\p{Ll}+)\b/u.exec(text.slice(end, end + 30));
+    if (!word || NOT_A_NOUN.test(` ${word[1]}`) || LABEL_DETERMINER.test(word[1]) || NOT_A_HEAD.has(word[1]) || /(?:ing|ed|ly)$/.test(word[1]) || cueOf(word[1])) break;
+    end += word[0].length;
+  }
+  return end > last.end && /^(?:[\s,.;:!?)]|$)/.test(text.slice(end, end + 1)) ? end : null;
+}
+
 /**
  * Where the quoted content ends. Usually at the closing mark; before ", according to" when the
  * speaker's words are reported by another source (PolNeAR's Content then holds "X said"); but a fragment that breaks off
@@ -452,7 +480,7 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
   if (item.tailEnd !== undefined) return item.tailEnd;
   const thatEnd = thatClauseEnd(text, item, block, nextStart);
   if (thatEnd !== null) return thatEnd;
-  if (!headsLongerContent(text, item)) return last.end;
+  if (!headsLongerContent(text, item)) return headNounEnd(text, item) ?? last.end;
   const stop = Math.min(block.end, nextStart, last.end + 400);
   for (let i = last.end; i < stop; i++) {
     const ch = text[i];
