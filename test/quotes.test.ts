@@ -417,6 +417,16 @@ test('a fragment right after "said" or "said that" heads the clause it opens, to
   }
 });
 
+test('a fragment after its cue stops before a conjunction opening a clause with its own subject', () => {
+  for (const tail of ['after the board rejected their offer.', 'as they marched to the gate.']) {
+    const text = `The port was closed on Monday.\n\nDock workers were chanting “fair pay now” ${tail}`;
+    assert.equal(spanOf(text, only(text)), '“fair pay now”');
+  }
+  // "after" with a plain noun phrase is a preposition: the content runs on.
+  const prep = 'The port was closed on Monday.\n\nDock workers were chanting “fair pay now” after the vote on the contract.';
+  assert.equal(spanOf(prep, only(prep)), '“fair pay now” after the vote on the contract');
+});
+
 test('a short quoted modifier inside a sentence takes in the noun it modifies', () => {
   const text = 'The port was closed on Monday.\n\nThe union said the talks failed because of “poison pill” measures added by the port board.';
   assert.equal(spanOf(text, only(text)), '“poison pill” measures');

@@ -407,6 +407,13 @@ const CARRY_ON = new Set(['in', 'for', 'from', 'about', 'of', 'to', 'with', 'on'
 const CLAUSE_BREAK = new Set(['and', 'or', 'but', 'on', 'in', 'at', 'to', 'during', 'after', 'before', 'when', 'while', 'as']);
 
 /**
+ * A conjunction opening a clause with its own subject after a fragment: “...” as he promised, “...”
+ * after the union failed (but not "after the vote", a preposition's object). Mid-sentence, it is
+ * the reporter's sentence going on, not the fragment's.
+ */
+const SUBORDINATE_CLAUSE = /^\s+(?:after|as|before|since|until)\s+(?:he|she|they|we|i|you|it|(?:the|a|an|his|her|their|its)\s+\p{Ll}+\s+\p{Ll}+ed)\b/u;
+
+/**
  * Whether the words after a fragment quoted right after "said" continue its clause: said “tax cuts”
  * would pay for it, said “tax cuts” and a new levy would pay for it (a determiner after "and" adds
  * to the subject), but not said “tax cuts” and left (another verb of the reporter's sentence).
@@ -429,7 +436,10 @@ function headsLongerContent(text: string, item: Item): boolean {
   if (!/[\p{L}\p{N}]$/u.test(inner) || isTitleCase(inner)) return false;
   const next = /^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 40))?.[1];
   if (!next || next !== next.toLowerCase() || cueOf(next) || /^(?:he|she|they|it|we|i|you)$/.test(next)) return false;
-  if (!item.opensSentence && !(item.cueBefore && CARRY_ON.has(next)) && !(item.speechBefore && continuesClause(text.slice(last.end, last.end + 40)))) return false;
+  const after = text.slice(last.end, last.end + 60);
+  // Mid-sentence, a clause of its own after the fragment is the reporter's; after a quote opening its sentence it is still the speaker's.
+  const carried = item.cueBefore && CARRY_ON.has(next) && !SUBORDINATE_CLAUSE.test(after);
+  if (!item.opensSentence && !carried && !(item.speechBefore && continuesClause(after))) return false;
   // “called ‘the beginning of a new era’ in his book”: after a naming verb the quote is the whole name;
   // what follows goes with the verb.
   return item.opensSentence || !NAMING_VERB.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start));
