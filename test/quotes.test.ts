@@ -405,6 +405,9 @@ test('a fragment right after "said" or "said that" heads the clause it opens, to
   assert.equal(spanOf(subject, only(subject)), '“new parking fees” and a small sales tax would cover the gap');
   const title = 'The council met on Tuesday.\n\nLena Ruiz said “no new taxes” would win over Sen. Ada Cole and her allies. Then she left.';
   assert.equal(spanOf(title, only(title)), '“no new taxes” would win over Sen. Ada Cole and her allies');
+  // An adverb may stand between the verb and the quote.
+  const adverb = 'The council met on Tuesday.\n\nLena Ruiz has said repeatedly “the next mayor” should pick the new chief.';
+  assert.equal(spanOf(adverb, only(adverb)), '“the next mayor” should pick the new chief');
   // The words running on are content, not an attribution of their own ("she thinks").
   const runOn = 'The council met on Tuesday.\n\nMayor Lena Ruiz said “it gets me angry” every time she thinks about the closed harbor.';
   const q = only(runOn);

@@ -283,8 +283,9 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
   item.speechCue ||= lastWord !== undefined && lastWord === lastWord.toLowerCase() && cueOf(lastWord)?.strong === true;
   const wordBefore = /(\p{L}+)[^\p{L}]*$/u.exec(before)?.[1];
   item.cueBefore = wordBefore !== undefined && wordBefore === wordBefore.toLowerCase() && cueOf(wordBefore) !== null;
-  const adjacent = /(\p{L}+)\s+$/u.exec(before)?.[1];
-  item.speechBefore = adjacent !== undefined && (adjacent === 'that' || cueOf(adjacent)?.strong === true) && adjacent === adjacent.toLowerCase();
+  // "said repeatedly “...”": an adverb may stand between the verb and the quote.
+  const adjacent = /(?<!\p{L})(\p{Ll}+)\s+(?:\p{Ll}+ly\s+)?$/u.exec(before)?.[1];
+  item.speechBefore = adjacent !== undefined && (adjacent === 'that' || cueOf(adjacent)?.strong === true);
   // In a title-case headline every quote is title-case.
   const inner = item.parts.map((p) => text.slice(p.innerStart, p.innerEnd)).join(' ');
   item.titleLike = /(?:['\u2019]s|so-called)\s*$/i.test(before) || (isTitleCase(inner) && !isTitleCase(before));
