@@ -420,6 +420,16 @@ test('a fragment right after "said" or "said that" heads the clause it opens, to
   }
 });
 
+test('a fragment opening its sentence and running on takes the attribution after the run-on', () => {
+  const text = 'The council met on Tuesday.\n\n“We are very happy” about the vote, said Ana Lopez, who leads the tenants group.';
+  const q = only(text);
+  assert.equal(spanOf(text, q), '“We are very happy” about the vote');
+  assert.equal(q.speaker?.name, 'Ana Lopez');
+  // The run-on words are no speaker: "she" after the comma is, and resolves to the person named before.
+  const pronoun = 'Ana Lopez leads the tenants group.\n\n“I held and hugged” the families before the vigil at the park, she said.';
+  assert.equal(only(pronoun).speaker?.name, 'Ana Lopez');
+});
+
 test('a fragment after its cue stops before a conjunction opening a clause with its own subject', () => {
   for (const tail of ['after the board rejected their offer.', 'as they marched to the gate.']) {
     const text = `The port was closed on Monday.\n\nDock workers were chanting “fair pay now” ${tail}`;

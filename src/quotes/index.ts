@@ -314,6 +314,18 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
     }
   }
 
+  // “...” about the decision, said X: a quote opening its sentence and running on takes the attribution after the run-on.
+  if (item.opensSentence && lastPart.closed && headsLongerContent(text, item)) {
+    const limit = Math.min(blocks[item.lastBlock].end, next ? next.parts[0].start : Infinity);
+    const comma = runOnComma(text, lastPart.end, limit);
+    const after = comma === null ? null : attributionAfter(text, comma, limit, false);
+    if (after?.cue && after.mention) {
+      item.attribution = after;
+      item.own = true;
+      item.speechCue = true;
+      return;
+    }
+  }
   // “...” every time he thinks of it: after a cue, the words running on are the content, not a new attribution.
   const runsOnFromCue = !item.opensSentence && headsLongerContent(text, item);
   for (const part of item.parts) {
@@ -564,6 +576,17 @@ function headlineStatementEnd(text: string, item: Item, block: Block, nextStart:
   let end = Math.min(block.end, nextStart);
   while (end > last.end && /[\s.;]/.test(text[end - 1])) end--;
   return end > last.end ? end : null;
+}
+
+/** The comma closing the clause a fragment runs on into, before any other quote or sentence end; null if none. */
+function runOnComma(text: string, from: number, limit: number): number | null {
+  const stop = Math.min(limit, from + 400);
+  for (let i = from; i < stop; i++) {
+    const ch = text[i];
+    if (ch === ',') return i;
+    if (ch === '\n' || ch === ';' || ch === '"' || ch === '\u201C' || ch === '\u201D' || ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ') && !ABBREVIATION.test(text.slice(Math.max(0, i - 5), i)))) return null;
+  }
+  return null;
 }
 
 /** “They sue,” he said. “Everybody sues.”: a short sentence quoted right after the speaker's own attributed quote. */
