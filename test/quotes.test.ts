@@ -252,6 +252,9 @@ test('a show title after a possessive is no quote even when a speaker follows', 
   assert.equal(extractQuotes(text).length, 0);
   const book = 'In his new book, “Doomed to Succeed,” Dennis Rowe said the talks had failed.';
   assert.equal(extractQuotes(book).length, 0);
+  // One capitalized word opening the sentence does not make it a title-case headline.
+  const opening = 'The senator spoke on Sunday.\n\nSpeaking to “Good Morning Ohio” on Monday, Dale Frost said he would run again.';
+  assert.equal(extractQuotes(opening).length, 0);
 });
 
 test('a short quote announced by a colon is kept', () => {

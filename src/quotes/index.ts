@@ -256,6 +256,14 @@ function hasCue(stretch: string): boolean {
 /** Prepositions a title may leave in lower case ("Midday with Charlie Sykes"). */
 const TITLE_SMALL_WORDS = /^(?:with|from|into|onto|over|upon|than|that|this|about|after|under)$/;
 
+/**
+ * The words before a quote are a title-case headline's: every longer word capitalized, and at least
+ * two of them (one capitalized word is only a sentence's start: "Speaking to “Face the Nation”").
+ */
+function isHeadlineLead(before: string): boolean {
+  return isTitleCase(before) && before.split(/\s+/).filter((w) => w.replace(/[^\p{L}]/gu, '').length > 3 && !TITLE_SMALL_WORDS.test(w)).length >= 2;
+}
+
 /** Every longer word capitalized: “Saturday Night Live”, “The Art of the Deal”. */
 function isTitleCase(inner: string): boolean {
   const all = inner.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+/u, '')).filter((w) => w.length > 0);
@@ -288,7 +296,7 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
   item.speechBefore = adjacent !== undefined && (adjacent === 'that' || cueOf(adjacent)?.strong === true);
   // In a title-case headline every quote is title-case.
   const inner = item.parts.map((p) => text.slice(p.innerStart, p.innerEnd)).join(' ');
-  item.titleLike = /(?:['\u2019]s|so-called)\s*$/i.test(before) || (isTitleCase(inner) && !isTitleCase(before));
+  item.titleLike = /(?:['\u2019]s|so-called)\s*$/i.test(before) || (isTitleCase(inner) && !isHeadlineLead(before));
   // "on CBS's “Face the Nation,” Sanders said": the speaker after it is the guest's, not the title's.
   // "In his new book, ''Doomed to Succeed,''": a title right after the noun naming the work.
   // ... and after "told", "to" or "with": "Fiorina told “Fox and Friends,”", "an interview with “The View”".
