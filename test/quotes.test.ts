@@ -433,6 +433,13 @@ test('a fragment opening its sentence and running on takes the attribution after
   assert.equal(only(pronoun).speaker?.name, 'Ana Lopez');
 });
 
+test('a short quote joined by "and" to a kept quote is kept with it, but not in a list or as a title', () => {
+  const text = 'The mayor spoke on Friday.\n\nThe flyers on the wall mixed “fake news” and “Nobody will stop us, not the mayor and not the police!” in red ink.';
+  assert.deepEqual(extractQuotes(text).map((q) => q.text), ['fake news', 'Nobody will stop us, not the mayor and not the police!']);
+  const titles = 'The mayor spoke on Friday.\n\nThe actor, known for “Desert Roads” and “The Long Night Over the River Town Again and Again Forever,” posted a clip.';
+  assert.ok(!extractQuotes(titles).some((q) => q.text === 'Desert Roads'));
+});
+
 test('a fragment after its cue stops before a conjunction opening a clause with its own subject', () => {
   for (const tail of ['after the board rejected their offer.', 'as they marched to the gate.']) {
     const text = `The port was closed on Monday.\n\nDock workers were chanting “fair pay now” ${tail}`;

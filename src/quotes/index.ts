@@ -85,7 +85,11 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   const runsOn = (item: Item, i: number) => contentEnd(text, item, blocks[item.lastBlock], joined[i + 1]?.parts[0].start ?? text.length) !== item.parts[item.parts.length - 1].end;
   let primary: string | undefined;
   const singleIsSecondary = () => (primary ??= primaryKind(text, blocks)) === 'double';
-  const kept = options.keepUnattributed ? joined : joined.filter((item, i) => !isSubheading(text, blocks, item, singleIsSecondary) && (keep(text, item, joined[i - 1]) || (item.opensSentence && runsOn(item, i))));
+  const keeps = joined.map((item, i) => !isSubheading(text, blocks, item, singleIsSecondary) && (keep(text, item, joined[i - 1]) || (item.opensSentence && runsOn(item, i))));
+  // “Go home” and “Stay out”: quotes joined by "and" or "or" are quoted alike; one kept keeps the other.
+  for (let i = joined.length - 2; i >= 0; i--) if (!keeps[i] && keeps[i + 1] && coordinated(text, joined[i], joined[i + 1])) keeps[i] = true;
+  for (let i = 1; i < joined.length; i++) if (!keeps[i] && keeps[i - 1] && coordinated(text, joined[i - 1], joined[i])) keeps[i] = true;
+  const kept = options.keepUnattributed ? joined : joined.filter((_, i) => keeps[i]);
   const resolver = options.attribute === false ? null : new NameResolver(text, insideQuote);
   let lastSpeaker: { name: string; gender: 'f' | 'm' | null; pos: number } | null = null;
   const quotes: Quote[] = [];
@@ -602,6 +606,13 @@ function continuesSpeech(text: string, item: Item, prev: Item | undefined): bool
   if (!prev || prev.lastBlock !== item.firstBlock || !prev.own || !prev.attribution?.cue || !prev.attribution.mention) return false;
   const gap = text.slice(prev.parts[prev.parts.length - 1].end, item.parts[0].start);
   return prev.attribution.end <= item.parts[0].start && /^[\s.]*$/.test(text.slice(prev.attribution.end, item.parts[0].start)) && gap.length <= 250;
+}
+
+/** “Get out” and “Be nice”: two quotes joined by nothing but "and" or "or". */
+function coordinated(text: string, prev: Item, item: Item): boolean {
+  const gap = text.slice(prev.parts[prev.parts.length - 1].end, item.parts[0].start);
+  // Not a list's end ("“A,” “B” and “C”") nor titles: those are names, not sayings.
+  return /^\s+(?:and|or)\s+$/.test(gap) && !prev.titleLike && !item.titleLike && !/,\s*$/.test(text.slice(Math.max(0, prev.parts[0].start - 4), prev.parts[0].start));
 }
 
 function wordCount(text: string, parts: QuotePart[]): number {
