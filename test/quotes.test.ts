@@ -411,6 +411,11 @@ test('a fragment right after "said" or "said that" heads the clause it opens, to
   // An adverb may stand between the verb and the quote.
   const adverb = 'The council met on Tuesday.\n\nLena Ruiz has said repeatedly “the next mayor” should pick the new chief.';
   assert.equal(spanOf(adverb, only(adverb)), '“the next mayor” should pick the new chief');
+  // A name and its verb may open the clause; a dash setting off an aside ends it.
+  const named = 'The debate ran late.\n\nRuiz opened the debate saying “of course” Lopez has the votes to win -- a point she made before -- and then sat down.';
+  assert.equal(spanOf(named, only(named)), '“of course” Lopez has the votes to win');
+  const attributed = 'The debate ran late.\n\nRuiz said “of course” Lopez said so.';
+  assert.equal(spanOf(attributed, only(attributed)), '“of course”');
   // The words running on are content, not an attribution of their own ("she thinks").
   const runOn = 'The council met on Tuesday.\n\nMayor Lena Ruiz said “it gets me angry” every time she thinks about the closed harbor.';
   const q = only(runOn);

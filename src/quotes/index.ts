@@ -450,6 +450,12 @@ function continuesClause(after: string): boolean {
   return !CLAUSE_BREAK.has(m[1]);
 }
 
+/** said “of course” Rivera has the votes: a name, then a verb that is no cue, opens the fragment's clause. */
+function namedSubject(after: string): boolean {
+  const m = /^\s+(?:\p{Lu}[\p{L}.'\u2019-]*\s+){1,3}(\p{Ll}+)\b/u.exec(after);
+  return m !== null && !cueOf(m[1]) && !CLAUSE_BREAK.has(m[1]) && !CARRY_ON.has(m[1]);
+}
+
 /**
  * A fragment that breaks off mid-clause (no punctuation before its closing mark) and opens its
  * sentence, or follows its cue, with the clause going on after it: the head of a longer content.
@@ -460,14 +466,16 @@ function headsLongerContent(text: string, item: Item): boolean {
   const inner = text.slice(last.innerStart, last.innerEnd).replace(/[\s"'\u2018\u2019\u201C\u201D]+$/u, '');
   if (!/[\p{L}\p{N}]$/u.test(inner) || isTitleCase(inner)) return false;
   const next = /^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 40))?.[1];
-  if (!next || next !== next.toLowerCase() || cueOf(next) || /^(?:he|she|they|it|we|i|you)$/.test(next)) return false;
   const after = text.slice(last.end, last.end + 60);
+  const before = text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start);
+  if (next && next !== next.toLowerCase() && !item.opensSentence && item.speechBefore && namedSubject(after)) return !NAMING_VERB.test(before);
+  if (!next || next !== next.toLowerCase() || cueOf(next) || /^(?:he|she|they|it|we|i|you)$/.test(next)) return false;
   // Mid-sentence, a clause of its own after the fragment is the reporter's; after a quote opening its sentence it is still the speaker's.
   const carried = item.cueBefore && CARRY_ON.has(next) && !SUBORDINATE_CLAUSE.test(after);
   if (!item.opensSentence && !carried && !(item.speechBefore && continuesClause(after))) return false;
   // “called ‘the beginning of a new era’ in his book”: after a naming verb the quote is the whole name;
   // what follows goes with the verb.
-  return item.opensSentence || !NAMING_VERB.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start));
+  return item.opensSentence || !NAMING_VERB.test(before);
 }
 
 /** Nouns that take a quoted wording as their apposition: the phrase “...”, the word “...”. */
@@ -521,6 +529,8 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
     const ch = text[i];
     if (ch === '\n' || ((ch === '"' || ch === '\u201C' || ch === '\u2018' || ch === "'") && /\s/.test(text[i - 1]))) return last.end;
     if (ch === ',' || ch === ';') return i;
+    // A dash sets off an aside: “...” has the votes -- as she said before -- ...
+    if (ch === ' ' && /^ (?:--|\u2014|\u2013) /.test(text.slice(i, i + 4))) return i;
     // “...” over the vote and threatening to leave: "and" with a participle goes back to the sentence's
     // own verb ("crying", "saying"), unless the run-on has a gerund of its own for it to pair with.
     if (ch === ' ' && /^ and \p{Ll}+ing\b/u.test(text.slice(i, i + 30)) && !/\b\p{Ll}+ing\b/u.test(text.slice(last.end, i))) return i;
