@@ -455,6 +455,16 @@ test('a fragment after its cue stops before a conjunction opening a clause with 
   assert.equal(spanOf(prep, only(prep)), '“fair pay now” after the vote on the contract');
 });
 
+test('a quoted clause followed by a verb is the subject of the reporter\'s sentence: its predicate is no content', () => {
+  const share = 'The farm vote was close.\n\nVoters saying “we need the new dam” increased by ten points over the year.';
+  assert.equal(spanOf(share, only(share)), '“we need the new dam”');
+  const subject = 'The farm vote was close.\n\n“I am for the farms” sounds fine in the valley, but not in the city.';
+  assert.equal(spanOf(subject, only(subject)), '“I am for the farms”');
+  // Not a verb: the fragment still runs on.
+  const time = 'The farm vote was close.\n\n“It is our last chance” this year, Lena Ruiz said.';
+  assert.equal(spanOf(time, only(time)), '“It is our last chance” this year');
+});
+
 test('a short quoted modifier inside a sentence takes in the noun it modifies', () => {
   const text = 'The port was closed on Monday.\n\nThe union said the talks failed because of “poison pill” measures added by the port board.';
   assert.equal(spanOf(text, only(text)), '“poison pill” measures');

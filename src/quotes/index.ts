@@ -450,6 +450,18 @@ function continuesClause(after: string): boolean {
   return !CLAUSE_BREAK.has(m[1]);
 }
 
+/**
+ * “I am for the farms” sounds fine to them: a quoted clause with its own subject, followed by a verb,
+ * is named as a whole, the subject of the reporter's sentence; the predicate after it is not content.
+ */
+function quotedClauseAsSubject(inner: string, after: string): boolean {
+  const verb = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
+  return verb !== undefined && /^(?:i|we|you|he|she|it|they)\s+\p{L}/iu.test(inner.trim()) && !NOT_A_VERB.has(verb) && /^(?:is|was|are|were|has|had|would|will|\p{Ll}+ed|\p{Ll}+[^s]s)$/u.test(verb);
+}
+
+/** Words ending like a verb's -s or -ed form that are none: “...” this year, “...” plus a fine. */
+const NOT_A_VERB = new Set(['this', 'its', 'plus', 'thus', 'towards', 'always', 'perhaps', 'sometimes', 'besides', 'unless', 'across', 'nevertheless', 'whereas', 'afterwards', 'indeed']);
+
 /** said “of course” Rivera has the votes: a name, then a verb that is no cue, opens the fragment's clause. */
 function namedSubject(after: string): boolean {
   const m = /^\s+(?:\p{Lu}[\p{L}.'\u2019-]*\s+){1,3}(\p{Ll}+)\b/u.exec(after);
@@ -467,6 +479,7 @@ function headsLongerContent(text: string, item: Item): boolean {
   if (!/[\p{L}\p{N}]$/u.test(inner) || isTitleCase(inner)) return false;
   const next = /^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 40))?.[1];
   const after = text.slice(last.end, last.end + 60);
+  if (quotedClauseAsSubject(inner, after)) return false;
   const before = text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start);
   if (next && next !== next.toLowerCase() && !item.opensSentence && item.speechBefore && namedSubject(after)) return !NAMING_VERB.test(before);
   if (!next || next !== next.toLowerCase() || cueOf(next) || /^(?:he|she|they|it|we|i|you)$/.test(next)) return false;
