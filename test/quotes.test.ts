@@ -252,6 +252,9 @@ test('a show title after a possessive is no quote even when a speaker follows', 
   assert.equal(extractQuotes(text).length, 0);
   const book = 'In his new book, “Doomed to Succeed,” Dennis Rowe said the talks had failed.';
   assert.equal(extractQuotes(book).length, 0);
+  // One capitalized word opening the sentence does not make it a title-case headline.
+  const opening = 'The senator spoke on Sunday.\n\nSpeaking to “Good Morning Ohio” on Monday, Dale Frost said he would run again.';
+  assert.equal(extractQuotes(opening).length, 0);
 });
 
 test('a short quote announced by a colon is kept', () => {
@@ -393,6 +396,85 @@ test('a fragment running on stops before "and" with a participle, unless the run
   assert.equal(spanOf(text, only(text)), '"sabotage" over the new shift schedule');
   const paired = 'The board met on Monday.\n\nTeachers said "we are finally being heard" after reading the plan and seeing its budget.';
   assert.equal(spanOf(paired, only(paired)), '"we are finally being heard" after reading the plan and seeing its budget');
+});
+
+test('a fragment right after "said" or "said that" heads the clause it opens, to the clause\'s end', () => {
+  const text = 'The council met on Tuesday.\n\nLena Ruiz said “the budget is a mess” every time the council meets. She left early.';
+  assert.equal(spanOf(text, only(text)), '“the budget is a mess” every time the council meets');
+  const that = 'The council met on Tuesday.\n\nLena Ruiz claimed that “rent control” would ruin the old harbor district, and left.';
+  assert.equal(spanOf(that, only(that)), '“rent control” would ruin the old harbor district');
+  // "and" with a determiner adds to the subject; a title's full stop does not end the clause.
+  const subject = 'The council met on Tuesday.\n\nLena Ruiz said “new parking fees” and a small sales tax would cover the gap.';
+  assert.equal(spanOf(subject, only(subject)), '“new parking fees” and a small sales tax would cover the gap');
+  const title = 'The council met on Tuesday.\n\nLena Ruiz said “no new taxes” would win over Sen. Ada Cole and her allies. Then she left.';
+  assert.equal(spanOf(title, only(title)), '“no new taxes” would win over Sen. Ada Cole and her allies');
+  // An adverb may stand between the verb and the quote.
+  const adverb = 'The council met on Tuesday.\n\nLena Ruiz has said repeatedly “the next mayor” should pick the new chief.';
+  assert.equal(spanOf(adverb, only(adverb)), '“the next mayor” should pick the new chief');
+  // A name and its verb may open the clause; a dash setting off an aside ends it.
+  const named = 'The debate ran late.\n\nRuiz opened the debate saying “of course” Lopez has the votes to win -- a point she made before -- and then sat down.';
+  assert.equal(spanOf(named, only(named)), '“of course” Lopez has the votes to win');
+  const attributed = 'The debate ran late.\n\nRuiz said “of course” Lopez said so.';
+  assert.equal(spanOf(attributed, only(attributed)), '“of course”');
+  // The words running on are content, not an attribution of their own ("she thinks").
+  const runOn = 'The council met on Tuesday.\n\nMayor Lena Ruiz said “it gets me angry” every time she thinks about the closed harbor.';
+  const q = only(runOn);
+  assert.equal(spanOf(runOn, q), '“it gets me angry” every time she thinks about the closed harbor');
+  assert.equal(q.speaker?.name, 'Lena Ruiz');
+  // "and" with a verb, or a time clause, is the reporter's sentence going on.
+  for (const tail of ['and walked out of the hall.', 'when asked about the plan.']) {
+    const own = `The council met on Tuesday.\n\nLena Ruiz said “a total mess” ${tail}`;
+    assert.equal(spanOf(own, only(own)), '“a total mess”');
+  }
+});
+
+test('a fragment opening its sentence and running on takes the attribution after the run-on', () => {
+  const text = 'The council met on Tuesday.\n\n“We are very happy” about the vote, said Ana Lopez, who leads the tenants group.';
+  const q = only(text);
+  assert.equal(spanOf(text, q), '“We are very happy” about the vote');
+  assert.equal(q.speaker?.name, 'Ana Lopez');
+  // The run-on words are no speaker: "she" after the comma is, and resolves to the person named before.
+  const pronoun = 'Ana Lopez leads the tenants group.\n\n“I held and hugged” the families before the vigil at the park, she said.';
+  assert.equal(only(pronoun).speaker?.name, 'Ana Lopez');
+});
+
+test('a short quote joined by "and" to a kept quote is kept with it, but not in a list or as a title', () => {
+  const text = 'The mayor spoke on Friday.\n\nThe flyers on the wall mixed “fake news” and “Nobody will stop us, not the mayor and not the police!” in red ink.';
+  assert.deepEqual(extractQuotes(text).map((q) => q.text), ['fake news', 'Nobody will stop us, not the mayor and not the police!']);
+  const titles = 'The mayor spoke on Friday.\n\nThe actor, known for “Desert Roads” and “The Long Night Over the River Town Again and Again Forever,” posted a clip.';
+  assert.ok(!extractQuotes(titles).some((q) => q.text === 'Desert Roads'));
+});
+
+test('a fragment after its cue stops before a conjunction opening a clause with its own subject', () => {
+  for (const tail of ['after the board rejected their offer.', 'as they marched to the gate.']) {
+    const text = `The port was closed on Monday.\n\nDock workers were chanting “fair pay now” ${tail}`;
+    assert.equal(spanOf(text, only(text)), '“fair pay now”');
+  }
+  // "after" with a plain noun phrase is a preposition: the content runs on.
+  const prep = 'The port was closed on Monday.\n\nDock workers were chanting “fair pay now” after the vote on the contract.';
+  assert.equal(spanOf(prep, only(prep)), '“fair pay now” after the vote on the contract');
+});
+
+test('a quoted clause followed by a verb is the subject of the reporter\'s sentence: its predicate is no content', () => {
+  const share = 'The farm vote was close.\n\nVoters saying “we need the new dam” increased by ten points over the year.';
+  assert.equal(spanOf(share, only(share)), '“we need the new dam”');
+  const subject = 'The farm vote was close.\n\n“I am for the farms” sounds fine in the valley, but not in the city.';
+  assert.equal(spanOf(subject, only(subject)), '“I am for the farms”');
+  // Not a verb: the fragment still runs on.
+  const time = 'The farm vote was close.\n\n“It is our last chance” this year, Lena Ruiz said.';
+  assert.equal(spanOf(time, only(time)), '“It is our last chance” this year');
+});
+
+test('a short quoted modifier inside a sentence takes in the noun it modifies', () => {
+  const text = 'The port was closed on Monday.\n\nThe union said the talks failed because of “poison pill” measures added by the port board.';
+  assert.equal(spanOf(text, only(text)), '“poison pill” measures');
+  const two = 'The port was closed on Monday.\n\nCritics said the plan would bring back “single-payer” health care.';
+  assert.equal(spanOf(two, only(two)), '“single-payer” health care');
+  // After "the phrase" the quote is the wording itself; "like" or an adverb modifies nothing.
+  const phrase = 'The port was closed on Monday.\n\nCritics said the phrase “fair share” often came up in the talks.';
+  assert.equal(spanOf(phrase, only(phrase)), '“fair share”');
+  const like = 'The port was closed on Monday.\n\nRuiz said it was hard to look “strong” like her rival.';
+  assert.equal(spanOf(like, only(like)), '“strong”');
 });
 
 test('a quote taken up again after its attribution by a "that" clause runs to that clause\'s end', () => {

@@ -42,6 +42,8 @@ interface Item {
   speechCue: boolean;
   /** The word right before the opening mark is a cue ("said “...”", "called it “...”"). */
   cueBefore: boolean;
+  /** Right after a speech verb or its "that", with nothing between ("said “...”", "claimed that “...”"). */
+  speechBefore: boolean;
   /** “...,” and more words, X said: the content runs on to the comma before the attribution. */
   tailEnd?: number;
 }
@@ -74,7 +76,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
     return hi >= 0 && pos < partEnds[hi];
   };
 
-  const items: Item[] = marked.map((q) => ({ parts: q.parts, firstBlock: q.firstBlock, lastBlock: q.lastBlock, attribution: null, own: false, opensSentence: false, afterColon: false, cueInSentence: false, titleLike: false, showTitle: false, speechCue: false, cueBefore: false }));
+  const items: Item[] = marked.map((q) => ({ parts: q.parts, firstBlock: q.firstBlock, lastBlock: q.lastBlock, attribution: null, own: false, opensSentence: false, afterColon: false, cueInSentence: false, titleLike: false, showTitle: false, speechCue: false, cueBefore: false, speechBefore: false }));
   const joined = joinSplitQuotes(text, mergeBrokenQuotes(text, items));
   for (const item of joined) cutSignature(text, item);
   for (let i = 0; i < joined.length; i++) attributeOwn(text, blocks, joined, i, insideQuote);
@@ -83,7 +85,11 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   const runsOn = (item: Item, i: number) => contentEnd(text, item, blocks[item.lastBlock], joined[i + 1]?.parts[0].start ?? text.length) !== item.parts[item.parts.length - 1].end;
   let primary: string | undefined;
   const singleIsSecondary = () => (primary ??= primaryKind(text, blocks)) === 'double';
-  const kept = options.keepUnattributed ? joined : joined.filter((item, i) => !isSubheading(text, blocks, item, singleIsSecondary) && (keep(text, item, joined[i - 1]) || (item.opensSentence && runsOn(item, i))));
+  const keeps = joined.map((item, i) => !isSubheading(text, blocks, item, singleIsSecondary) && (keep(text, item, joined[i - 1]) || (item.opensSentence && runsOn(item, i))));
+  // “Go home” and “Stay out”: quotes joined by "and" or "or" are quoted alike; one kept keeps the other.
+  for (let i = joined.length - 2; i >= 0; i--) if (!keeps[i] && keeps[i + 1] && coordinated(text, joined[i], joined[i + 1])) keeps[i] = true;
+  for (let i = 1; i < joined.length; i++) if (!keeps[i] && keeps[i - 1] && coordinated(text, joined[i - 1], joined[i])) keeps[i] = true;
+  const kept = options.keepUnattributed ? joined : joined.filter((_, i) => keeps[i]);
   const resolver = options.attribute === false ? null : new NameResolver(text, insideQuote);
   let lastSpeaker: { name: string; gender: 'f' | 'm' | null; pos: number } | null = null;
   const quotes: Quote[] = [];
@@ -213,12 +219,15 @@ function shortTail(tail: string): boolean {
   return words.length <= 3 && !words.some((w) => /ing$/i.test(w));
 }
 
+/** A title or initial before its full stop ("Sen.", "J."), which does not end the sentence; test the five characters before the stop. */
+const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|U\.S|U\.N|Lt|Col|Prof|Rev)$/u;
+
 /** The start of the sentence holding `pos`, not before `floor` (a block start or a previous quote's end). */
 function sentenceStart(text: string, floor: number, pos: number): number {
   for (let i = pos - 1; i > floor && i > pos - 600; i--) {
     const ch = text[i];
     if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? '')) {
-      if (ch === '.' && /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|U\.S|U\.N|Lt|Col|Prof|Rev)$/u.test(text.slice(Math.max(floor, i - 5), i))) continue;
+      if (ch === '.' && ABBREVIATION.test(text.slice(Math.max(floor, i - 5), i))) continue;
       return i + 1;
     }
   }
@@ -251,6 +260,14 @@ function hasCue(stretch: string): boolean {
 /** Prepositions a title may leave in lower case ("Midday with Charlie Sykes"). */
 const TITLE_SMALL_WORDS = /^(?:with|from|into|onto|over|upon|than|that|this|about|after|under)$/;
 
+/**
+ * The words before a quote are a title-case headline's: every longer word capitalized, and at least
+ * two of them (one capitalized word is only a sentence's start: "Speaking to “Face the Nation”").
+ */
+function isHeadlineLead(before: string): boolean {
+  return isTitleCase(before) && before.split(/\s+/).filter((w) => w.replace(/[^\p{L}]/gu, '').length > 3 && !TITLE_SMALL_WORDS.test(w)).length >= 2;
+}
+
 /** Every longer word capitalized: “Saturday Night Live”, “The Art of the Deal”. */
 function isTitleCase(inner: string): boolean {
   const all = inner.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+/u, '')).filter((w) => w.length > 0);
@@ -278,9 +295,12 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
   item.speechCue ||= lastWord !== undefined && lastWord === lastWord.toLowerCase() && cueOf(lastWord)?.strong === true;
   const wordBefore = /(\p{L}+)[^\p{L}]*$/u.exec(before)?.[1];
   item.cueBefore = wordBefore !== undefined && wordBefore === wordBefore.toLowerCase() && cueOf(wordBefore) !== null;
+  // "said repeatedly “...”": an adverb may stand between the verb and the quote.
+  const adjacent = /(?<!\p{L})(\p{Ll}+)\s+(?:\p{Ll}+ly\s+)?$/u.exec(before)?.[1];
+  item.speechBefore = adjacent !== undefined && (adjacent === 'that' || cueOf(adjacent)?.strong === true);
   // In a title-case headline every quote is title-case.
   const inner = item.parts.map((p) => text.slice(p.innerStart, p.innerEnd)).join(' ');
-  item.titleLike = /(?:['\u2019]s|so-called)\s*$/i.test(before) || (isTitleCase(inner) && !isTitleCase(before));
+  item.titleLike = /(?:['\u2019]s|so-called)\s*$/i.test(before) || (isTitleCase(inner) && !isHeadlineLead(before));
   // "on CBS's “Face the Nation,” Sanders said": the speaker after it is the guest's, not the title's.
   // "In his new book, ''Doomed to Succeed,''": a title right after the noun naming the work.
   // ... and after "told", "to" or "with": "Fiorina told “Fox and Friends,”", "an interview with “The View”".
@@ -306,8 +326,22 @@ function attributeOwn(text: string, blocks: Block[], items: Item[], index: numbe
     }
   }
 
+  // “...” about the decision, said X: a quote opening its sentence and running on takes the attribution after the run-on.
+  if (item.opensSentence && lastPart.closed && headsLongerContent(text, item)) {
+    const limit = Math.min(blocks[item.lastBlock].end, next ? next.parts[0].start : Infinity);
+    const comma = runOnComma(text, lastPart.end, limit);
+    const after = comma === null ? null : attributionAfter(text, comma, limit, false);
+    if (after?.cue && after.mention) {
+      item.attribution = after;
+      item.own = true;
+      item.speechCue = true;
+      return;
+    }
+  }
+  // “...” every time he thinks of it: after a cue, the words running on are the content, not a new attribution.
+  const runsOnFromCue = !item.opensSentence && headsLongerContent(text, item);
   for (const part of item.parts) {
-    if (!part.closed) continue;
+    if (!part.closed || runsOnFromCue) continue;
     const block = blocks[blockOf(blocks, part.start, item.firstBlock)];
     const limit = next && next.parts[0].start < block.end ? next.parts[0].start : block.end;
     const endsSentence = /[.!?\u2026]['"\u2019\u201D]*$/.test(text.slice(part.innerStart, part.innerEnd).trimEnd());
@@ -392,6 +426,100 @@ const NAMING_VERB = /\b(?:call|calls|called|calling|dubbed|labeled|labelled|term
 const CARRY_ON = new Set(['in', 'for', 'from', 'about', 'of', 'to', 'with', 'on', 'until', 'between', 'despite', 'toward', 'towards', 'by', 'at', 'after', 'before', 'over', 'against', 'among', 'during', 'into', 'than', 'as', 'under', 'without', 'within', 'across', 'through', 'since']);
 
 /**
+ * Words after a fragment quoted right after "said" that start something other than the rest of the
+ * fragment's clause: a coordinated clause, a time clause, or a prepositional phrase of the reporter's.
+ */
+const CLAUSE_BREAK = new Set(['and', 'or', 'but', 'on', 'in', 'at', 'to', 'during', 'after', 'before', 'when', 'while', 'as']);
+
+/**
+ * A conjunction opening a clause with its own subject after a fragment: “...” as he promised, “...”
+ * after the union failed (but not "after the vote", a preposition's object). Mid-sentence, it is
+ * the reporter's sentence going on, not the fragment's.
+ */
+const SUBORDINATE_CLAUSE = /^\s+(?:after|as|before|since|until)\s+(?:he|she|they|we|i|you|it|(?:the|a|an|his|her|their|its)\s+\p{Ll}+\s+\p{Ll}+ed)\b/u;
+
+/**
+ * Whether the words after a fragment quoted right after "said" continue its clause: said “tax cuts”
+ * would pay for it, said “tax cuts” and a new levy would pay for it (a determiner after "and" adds
+ * to the subject), but not said “tax cuts” and left (another verb of the reporter's sentence).
+ */
+function continuesClause(after: string): boolean {
+  const m = /^\s+(\p{L}+)(?:\s+(\p{L}+))?/u.exec(after);
+  if (!m) return false;
+  if (m[1] === 'and' && m[2] !== undefined && LABEL_DETERMINER.test(` ${m[2]}`)) return true;
+  return !CLAUSE_BREAK.has(m[1]);
+}
+
+/**
+ * “I am for the farms” sounds fine to them: a quoted clause with its own subject, followed by a verb,
+ * is named as a whole, the subject of the reporter's sentence; the predicate after it is not content.
+ */
+function quotedClauseAsSubject(inner: string, after: string): boolean {
+  const verb = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
+  return verb !== undefined && /^(?:i|we|you|he|she|it|they)\s+\p{L}/iu.test(inner.trim()) && !NOT_A_VERB.has(verb) && /^(?:is|was|are|were|has|had|would|will|\p{Ll}+ed|\p{Ll}+[^s]s)$/u.test(verb);
+}
+
+/** Words ending like a verb's -s or -ed form that are none: “...” this year, “...” plus a fine. */
+const NOT_A_VERB = new Set(['this', 'its', 'plus', 'thus', 'towards', 'always', 'perhaps', 'sometimes', 'besides', 'unless', 'across', 'nevertheless', 'whereas', 'afterwards', 'indeed']);
+
+/** said “of course” Rivera has the votes: a name, then a verb that is no cue, opens the fragment's clause. */
+function namedSubject(after: string): boolean {
+  const m = /^\s+(?:\p{Lu}[\p{L}.'\u2019-]*\s+){1,3}(\p{Ll}+)\b/u.exec(after);
+  return m !== null && !cueOf(m[1]) && !CLAUSE_BREAK.has(m[1]) && !CARRY_ON.has(m[1]);
+}
+
+/**
+ * A fragment that breaks off mid-clause (no punctuation before its closing mark) and opens its
+ * sentence, or follows its cue, with the clause going on after it: the head of a longer content.
+ */
+function headsLongerContent(text: string, item: Item): boolean {
+  const last = item.parts[item.parts.length - 1];
+  if (item.parts.length !== 1 || !last.closed || item.titleLike || !(item.opensSentence || item.cueBefore || item.speechBefore)) return false;
+  const inner = text.slice(last.innerStart, last.innerEnd).replace(/[\s"'\u2018\u2019\u201C\u201D]+$/u, '');
+  if (!/[\p{L}\p{N}]$/u.test(inner) || isTitleCase(inner)) return false;
+  const next = /^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 40))?.[1];
+  const after = text.slice(last.end, last.end + 60);
+  if (quotedClauseAsSubject(inner, after)) return false;
+  const before = text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start);
+  if (next && next !== next.toLowerCase() && !item.opensSentence && item.speechBefore && namedSubject(after)) return !NAMING_VERB.test(before);
+  if (!next || next !== next.toLowerCase() || cueOf(next) || /^(?:he|she|they|it|we|i|you)$/.test(next)) return false;
+  // Mid-sentence, a clause of its own after the fragment is the reporter's; after a quote opening its sentence it is still the speaker's.
+  const carried = item.cueBefore && CARRY_ON.has(next) && !SUBORDINATE_CLAUSE.test(after);
+  if (!item.opensSentence && !carried && !(item.speechBefore && continuesClause(after))) return false;
+  // “called ‘the beginning of a new era’ in his book”: after a naming verb the quote is the whole name;
+  // what follows goes with the verb.
+  return item.opensSentence || !NAMING_VERB.test(before);
+}
+
+/** Nouns that take a quoted wording as their apposition: the phrase “...”, the word “...”. */
+const WORDING_NOUN = /\b(?:phrase|word|words|term|expression|slogan|motto|line|message|headline|label|mantra|refrain|hashtag)\s*$/i;
+/** Words after a quoted modifier that are no noun it could modify: "being “strong” like him". */
+const NOT_A_HEAD = new Set(['like', 'unlike', 'not', 'even', 'only', 'just', 'very', 'more', 'most', 'less', 'all', 'both', 'either', 'neither', 'here', 'there', 'now', 'again', 'still', 'almost', 'enough', 'per', 'via', 'versus', 'vs']);
+/** How many words a quoted modifier's head noun may have: "“single-payer” health care". */
+const HEAD_NOUN_WORDS = 2;
+
+/**
+ * A short quoted modifier inside a sentence takes in the noun it modifies (“poison pill” measures,
+ * cited “Obama-Clinton” policies): PolNeAR's content holds the whole noun. Up to two lower-case
+ * words, stopping at a verb, participle, preposition, pronoun or adverb; null when none follows.
+ */
+function headNounEnd(text: string, item: Item): number | null {
+  const last = item.parts[item.parts.length - 1];
+  if (item.opensSentence || item.parts.length !== 1 || !last.closed || item.cueBefore || item.speechBefore) return null;
+  const inner = text.slice(last.innerStart, last.innerEnd);
+  if (inner.trim().split(/\s+/).length > LABEL_MAX_WORDS || !/[\p{L}\p{N}]$/u.test(inner.trimEnd())) return null;
+  const before = text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start);
+  if (WORDING_NOUN.test(before) || WRITTEN_WORDS.test(before) || NAMING_VERB.test(before)) return null;
+  let end = last.end;
+  for (let n = 0; n < HEAD_NOUN_WORDS; n++) {
+    const word = /^\s+(\p{Ll}+)\b/u.exec(text.slice(end, end + 30));
+    if (!word || NOT_A_NOUN.test(` ${word[1]}`) || LABEL_DETERMINER.test(word[1]) || NOT_A_HEAD.has(word[1]) || /(?:ing|ed|ly)$/.test(word[1]) || cueOf(word[1])) break;
+    end += word[0].length;
+  }
+  return end > last.end && /^(?:[\s,.;:!?)]|$)/.test(text.slice(end, end + 1)) ? end : null;
+}
+
+/**
  * Where the quoted content ends. Usually at the closing mark; before ", according to" when the
  * speaker's words are reported by another source (PolNeAR's Content then holds "X said"); but a fragment that breaks off
  * mid-clause (no punctuation before its mark) and opens its sentence, or follows its cue, is the
@@ -408,24 +536,18 @@ function contentEnd(text: string, item: Item, block: Block, nextStart: number): 
   if (item.tailEnd !== undefined) return item.tailEnd;
   const thatEnd = thatClauseEnd(text, item, block, nextStart);
   if (thatEnd !== null) return thatEnd;
-  if (item.parts.length !== 1 || !last.closed || item.titleLike || !(item.opensSentence || item.cueBefore)) return last.end;
-  const inner = text.slice(last.innerStart, last.innerEnd).replace(/[\s"'\u2018\u2019\u201C\u201D]+$/u, '');
-  if (!/[\p{L}\p{N}]$/u.test(inner) || isTitleCase(inner)) return last.end;
-  const next = /^\s+(\p{L}+)/u.exec(text.slice(last.end, last.end + 40))?.[1];
-  if (!next || next !== next.toLowerCase() || cueOf(next) || /^(?:he|she|they|it|we|i|you)$/.test(next)) return last.end;
-  if (!item.opensSentence && !CARRY_ON.has(next)) return last.end;
-  // “called ‘the beginning of a new era’ in his book”: after a naming verb the quote is the whole name;
-  // what follows goes with the verb.
-  if (!item.opensSentence && NAMING_VERB.test(text.slice(Math.max(0, item.parts[0].start - 30), item.parts[0].start))) return last.end;
+  if (!headsLongerContent(text, item)) return headNounEnd(text, item) ?? last.end;
   const stop = Math.min(block.end, nextStart, last.end + 400);
   for (let i = last.end; i < stop; i++) {
     const ch = text[i];
     if (ch === '\n' || ((ch === '"' || ch === '\u201C' || ch === '\u2018' || ch === "'") && /\s/.test(text[i - 1]))) return last.end;
     if (ch === ',' || ch === ';') return i;
+    // A dash sets off an aside: “...” has the votes -- as she said before -- ...
+    if (ch === ' ' && /^ (?:--|\u2014|\u2013) /.test(text.slice(i, i + 4))) return i;
     // “...” over the vote and threatening to leave: "and" with a participle goes back to the sentence's
     // own verb ("crying", "saying"), unless the run-on has a gerund of its own for it to pair with.
     if (ch === ' ' && /^ and \p{Ll}+ing\b/u.test(text.slice(i, i + 30)) && !/\b\p{Ll}+ing\b/u.test(text.slice(last.end, i))) return i;
-    if ((ch === '.' || ch === '!' || ch === '?') && /^(?:\s|["\u201D\u2019]|$)/.test(text.slice(i + 1, i + 2)) && !/\b(?:Mr|Mrs|Ms|Dr|St|Jr|\p{Lu})$/u.test(text.slice(Math.max(0, i - 3), i))) return i;
+    if ((ch === '.' || ch === '!' || ch === '?') && /^(?:\s|["\u201D\u2019]|$)/.test(text.slice(i + 1, i + 2)) && !ABBREVIATION.test(text.slice(Math.max(0, i - 5), i))) return i;
   }
   return block.end <= stop ? block.end : last.end;
 }
@@ -491,11 +613,29 @@ function headlineStatementEnd(text: string, item: Item, block: Block, nextStart:
   return end > last.end ? end : null;
 }
 
+/** The comma closing the clause a fragment runs on into, before any other quote or sentence end; null if none. */
+function runOnComma(text: string, from: number, limit: number): number | null {
+  const stop = Math.min(limit, from + 400);
+  for (let i = from; i < stop; i++) {
+    const ch = text[i];
+    if (ch === ',') return i;
+    if (ch === '\n' || ch === ';' || ch === '"' || ch === '\u201C' || ch === '\u201D' || ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ') && !ABBREVIATION.test(text.slice(Math.max(0, i - 5), i)))) return null;
+  }
+  return null;
+}
+
 /** “They sue,” he said. “Everybody sues.”: a short sentence quoted right after the speaker's own attributed quote. */
 function continuesSpeech(text: string, item: Item, prev: Item | undefined): boolean {
   if (!prev || prev.lastBlock !== item.firstBlock || !prev.own || !prev.attribution?.cue || !prev.attribution.mention) return false;
   const gap = text.slice(prev.parts[prev.parts.length - 1].end, item.parts[0].start);
   return prev.attribution.end <= item.parts[0].start && /^[\s.]*$/.test(text.slice(prev.attribution.end, item.parts[0].start)) && gap.length <= 250;
+}
+
+/** “Get out” and “Be nice”: two quotes joined by nothing but "and" or "or". */
+function coordinated(text: string, prev: Item, item: Item): boolean {
+  const gap = text.slice(prev.parts[prev.parts.length - 1].end, item.parts[0].start);
+  // Not a list's end ("“A,” “B” and “C”") nor titles: those are names, not sayings.
+  return /^\s+(?:and|or)\s+$/.test(gap) && !prev.titleLike && !item.titleLike && !/,\s*$/.test(text.slice(Math.max(0, prev.parts[0].start - 4), prev.parts[0].start));
 }
 
 function wordCount(text: string, parts: QuotePart[]): number {
