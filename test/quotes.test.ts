@@ -93,6 +93,16 @@ test('apostrophes, decades and inch marks are not quote marks', () => {
   assert.equal(spanOf(text, q), '“It’s fine,”');
 });
 
+test('a curly inch sign inside a quote does not close it', () => {
+  const text = '“Look at him, he is barely 5’4”. You cannot trust a short reach,” said Vera Holm.';
+  const q = only(text);
+  assert.equal(spanOf(text, q), '“Look at him, he is barely 5’4”. You cannot trust a short reach,”');
+  assert.equal(q.speaker?.name, 'Vera Holm');
+  // With no later mark to close it, the mark after the height closes the quote.
+  const ending = 'The coach said: “He is 6’1”';
+  assert.equal(spanOf(ending, only(ending)), '“He is 6’1”');
+});
+
 test('an unbalanced mark never swallows the rest of the article', () => {
   const text = [
     'The council met on Tuesday. “We will vote next week, said the chair, Rosa Lind.',

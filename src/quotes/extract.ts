@@ -211,12 +211,17 @@ function isApostrophe(text: string, start: number, end: number, pos: number): bo
   return false;
 }
 
-/** A double mark right after a digit is an inch sign (5'10"), unless it closes an open quote after a number. */
-function isInchSign(text: string, mark: Mark, quoteOpen: boolean): boolean {
-  if (mark.kind !== 'double' || mark.len !== 1 || text[mark.pos] !== '"') return false;
+/**
+ * A double mark right after a digit is an inch sign (5'10"), unless it closes an open quote after a
+ * number. Curly text turns the sign into a closing mark (“he’s 5’2”. You know...”): after feet and
+ * inches it is still a sign when a later mark in the paragraph can close the quote.
+ */
+function isInchSign(text: string, mark: Mark, quoteOpen: boolean, laterClose: () => boolean): boolean {
+  if (mark.kind !== 'double' || mark.len !== 1 || (text[mark.pos] !== '"' && text[mark.pos] !== '\u201D')) return false;
   if (!DIGIT.test(text[mark.pos - 1] ?? '')) return false;
-  if (!quoteOpen) return true;
-  return /\d['\u2019\u2032]\s?\d{1,2}$/.test(text.slice(Math.max(0, mark.pos - 8), mark.pos));
+  const feetAndInches = /\d['\u2019\u2032]\s?\d{1,2}$/.test(text.slice(Math.max(0, mark.pos - 8), mark.pos));
+  if (text[mark.pos] === '\u201D') return quoteOpen && feetAndInches && laterClose();
+  return !quoteOpen || feetAndInches;
 }
 
 /** The quote style a text uses: single marks only when they clearly outnumber double ones. */
@@ -287,7 +292,7 @@ export function findMarkedQuotes(text: string, blocks: Block[] = paragraphBlocks
     for (let mi = 0; mi < marks.length; mi++) {
       const mark = marks[mi];
       if (current && mark === current.mark) continue;
-      if (isInchSign(text, mark, stack.length > 0)) continue;
+      if (isInchSign(text, mark, stack.length > 0, () => marks.slice(mi + 1).some((m) => m.kind === 'double' && m.role !== 'open'))) continue;
       let role: Role = mark.role;
       if (role === 'either') {
         if (blockKinds[bi] === 'single') role = mark.left && !mark.right ? 'open' : mark.right && !mark.left ? 'close' : stack.length > 0 ? 'close' : 'open';
