@@ -189,12 +189,36 @@ test('"according to" attributions, before and after the quote', () => {
   assert.equal(quotes[1].speaker?.mention, 'the ministry');
 });
 
+test('a title named by its appositive is that person, the title their role', () => {
+  const text = [
+    '“The bridge stays closed,” the city’s chief engineer, Dana Whitlock, said on Monday.',
+    'The harbour master, Olu Bassey, told reporters: “No ship will wait.”',
+    '“Not this week,” said a spokesman for the port, who declined to give his name.',
+  ].join('\n\n');
+  const quotes = extractQuotes(text);
+  assert.deepEqual(quotes.map((q) => [q.speaker?.name, q.speaker?.role]), [
+    ['Dana Whitlock', 'city’s chief engineer'],
+    ['Olu Bassey', 'harbour master'],
+    ['a spokesman for the port', null],
+  ]);
+});
+
 test('partial quotes inside a sentence with a cue are kept; scare quotes and show titles are not', () => {
   // Short quotes are kept for their cue, so a scare quote needs a sentence without one.
   const text = 'Minister Paul Arden said the new line was “a gift to the north” and would be “finished on time”. Critics of the so-called “green” plan watched NBC’s “Morning Hour” instead.';
   const quotes = extractQuotes(text);
   assert.deepEqual(quotes.map((q) => q.text), ['a gift to the north', 'finished on time']);
   assert.ok(quotes.every((q) => q.speaker?.name === 'Paul Arden'));
+});
+
+test('a one- or two-word quote needs a cue of its own, unless it is one of a series', () => {
+  // A speech verb elsewhere in the sentence reports other words: “red tape” is a borrowed term.
+  const borrowed = 'The council blamed the delays on “red tape” and promised a review, officials said.';
+  assert.deepEqual(extractQuotes(borrowed), []);
+  const own = 'Asked about the plan, the mayor, Ines Varga, said “never.”';
+  assert.deepEqual(extractQuotes(own).map((q) => [q.text, q.speaker?.name]), [['never.', 'Ines Varga']]);
+  const series = 'In the debate, Rivera called her rival a “coward,” a “liar” and “weak.”';
+  assert.deepEqual(extractQuotes(series).map((q) => q.text), ['coward,', 'liar', 'weak.']);
 });
 
 test('a quote paragraph without a cue takes the speaker of the sentence before it', () => {

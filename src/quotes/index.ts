@@ -10,6 +10,12 @@ export type { Utterance, UtteranceVariant, UtteranceOptions, QuoteDrift, WordEdi
 
 /** Quotes without a cue shorter than this (in words) inside a sentence are scare quotes or titles. */
 const MIN_UNATTRIBUTED_WORDS = 8;
+/**
+ * A quote this short inside a sentence needs a cue of its own (“said ‘no’”, “‘no,’ she said”): a
+ * speech verb elsewhere in its sentence reports other words, and the one or two quoted here are a
+ * borrowed term (a global “divergence”, a “surrender”), part of that report, not a quotation.
+ */
+const MAX_BORROWED_WORDS = 2;
 /** A quote opening its sentence without a cue needs this many words to count as speech. */
 const MIN_SENTENCE_QUOTE_WORDS = 4;
 /** Title-case quotes inside a sentence up to this many words are titles ("NBC's “Meet the Press”"). */
@@ -85,7 +91,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   const runsOn = (item: Item, i: number) => contentEnd(text, item, blocks[item.lastBlock], joined[i + 1]?.parts[0].start ?? text.length) !== item.parts[item.parts.length - 1].end;
   let primary: string | undefined;
   const singleIsSecondary = () => (primary ??= primaryKind(text, blocks)) === 'double';
-  const keeps = joined.map((item, i) => !isSubheading(text, blocks, item, singleIsSecondary) && (keep(text, item, joined[i - 1]) || (item.opensSentence && runsOn(item, i))));
+  const keeps = joined.map((item, i) => !isSubheading(text, blocks, item, singleIsSecondary) && (keep(text, item, joined[i - 1], joined[i + 1]) || (item.opensSentence && runsOn(item, i))));
   // “Go home” and “Stay out”: quotes joined by "and" or "or" are quoted alike; one kept keeps the other.
   for (let i = joined.length - 2; i >= 0; i--) if (!keeps[i] && keeps[i + 1] && coordinated(text, joined[i], joined[i + 1])) keeps[i] = true;
   for (let i = 1; i < joined.length; i++) if (!keeps[i] && keeps[i - 1] && coordinated(text, joined[i - 1], joined[i])) keeps[i] = true;
@@ -638,6 +644,12 @@ function coordinated(text: string, prev: Item, item: Item): boolean {
   return /^\s+(?:and|or)\s+$/.test(gap) && !prev.titleLike && !item.titleLike && !/,\s*$/.test(text.slice(Math.max(0, prev.parts[0].start - 4), prev.parts[0].start));
 }
 
+/** “A,” “B” and a “C”: two quotes next to each other in a list. */
+function listed(text: string, prev: Item, item: Item): boolean {
+  const gap = text.slice(prev.parts[prev.parts.length - 1].end, item.parts[0].start);
+  return /^,?\s+(?:(?:and|or)\s+)?(?:(?:a|an)\s+)?$/i.test(gap) || /^\s*,\s*$/.test(gap);
+}
+
 function wordCount(text: string, parts: QuotePart[]): number {
   let n = 0;
   for (const p of parts) n += text.slice(p.innerStart, p.innerEnd).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -700,7 +712,7 @@ const REPRODUCED_BY_SUBJECT = /\b(?:titled|entitled|slogan|(?:chants?|cries|shou
 /** Words that introduce the text of a title, sign, slogan, message or chant: what follows is quoted wording. */
 const WRITTEN_WORDS = /\b(?:titled|entitled|reading|reads|read|slogan|(?:chants?|cries|shouts|calls|chorus|cheers)\s+of)[,:]?\s*$/i;
 
-function keep(text: string, item: Item, prev: Item | undefined): boolean {
+function keep(text: string, item: Item, prev: Item | undefined, next: Item | undefined): boolean {
   const words = wordCount(text, item.parts);
   if (words === 0) return false;
   if (isBylined(text, item)) return false;
@@ -712,5 +724,7 @@ function keep(text: string, item: Item, prev: Item | undefined): boolean {
   // Inside a sentence: titles of shows and books are not speech, even next to a verb.
   if (item.titleLike && words <= MAX_TITLE_WORDS && (!item.speechCue || item.showTitle)) return false;
   if (item.showTitle && words <= MAX_WORK_TITLE_WORDS && WORK_NOUN.test(text.slice(Math.max(0, item.parts[0].start - 40), item.parts[0].start))) return false;
-  return attributed || item.cueInSentence || words >= MIN_UNATTRIBUTED_WORDS;
+  // ... unless it is one of a series of quoted words (called him a “liar,” a “bully” and “weak”).
+  const cueNearby = item.speechCue || item.cueBefore || item.speechBefore || (prev !== undefined && listed(text, prev, item)) || (next !== undefined && listed(text, item, next));
+  return attributed || (item.cueInSentence && (words > MAX_BORROWED_WORDS || cueNearby)) || words >= MIN_UNATTRIBUTED_WORDS;
 }

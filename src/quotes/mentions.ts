@@ -171,11 +171,29 @@ function singlePhrase(text: string, toks: Tok[], from: number, to: number): Ment
         break;
       }
     }
+    // "the mayor, Ines Varga,": a title named by its appositive is that person, the title their role.
+    const named = appositiveName(text, toks, head, from, headEnd, headEnd + 1, roleEnd);
+    if (named) return named;
     const role = roleText(text, toks, headEnd + 1, roleEnd);
     if (role) head.role = head.role ?? role;
     if (head.gender === null && role) head.gender = genderOf(role, null);
   }
   return head;
+}
+
+/**
+ * "the mayor, Ines Varga,": a title named by its appositive is that person, the title their role.
+ * Null unless the appositive toks[from, to) is a name, perhaps after a role ("actress Jamie Lee
+ * Curtis"), and not a phrase that merely ends in one ("a story about fraud in Kentucky").
+ */
+function appositiveName(text: string, toks: Tok[], title: Mention, titleFrom: number, titleTo: number, from: number, to: number): Mention | null {
+  if (title.kind !== 'title' || !title.person) return null;
+  const named = headPhrase(text, toks, from, to);
+  if (named?.kind !== 'name') return null;
+  if (toks.slice(from, to).some((t) => t.start < named.start && t.word && english.isStopword(t.lower) && !isDeterminer(t))) return null;
+  named.role = named.role ?? roleText(text, toks, titleFrom, titleTo);
+  named.gender = named.gender ?? title.gender;
+  return named;
 }
 
 /** Strips a leading determiner from a role: "a Foreign Ministry spokeswoman" → "Foreign Ministry spokeswoman". */
@@ -320,6 +338,8 @@ export function subjectBefore(text: string, toks: Tok[], end: number, floor = 0)
   const mention = headPhrase(text, toks, from, j + 1);
   if (!mention) return null;
   if (roleFrom >= 0) {
+    const named = appositiveName(text, toks, mention, from, j + 1, roleFrom, roleTo);
+    if (named) return named;
     const role = roleText(text, toks, roleFrom, roleTo);
     if (role && !mention.role) mention.role = role;
     if (mention.gender === null && role) mention.gender = genderOf(role, null);
