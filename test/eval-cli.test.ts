@@ -76,3 +76,65 @@ describe('mimeo eval pan', () => {
     });
   });
 });
+
+describe('mimeo eval polnear', () => {
+  // Two invented articles in PolNeAR's layout; the first has two annotators (the first is scored).
+  const first = '“The ferry will run again in May,” said Tomas Reyes, the harbour chief. The town waited.';
+  const second = 'Officials met on Friday. “We have the money,” the treasurer, Ada Lind, told the council.';
+  const span = (text: string, s: string) => `${text.indexOf(s)} ${text.indexOf(s) + s.length}`;
+  const ann = (text: string, content: string, source: string, cue: string) =>
+    [
+      `T1\tSource ${span(text, source)}\t${source}`,
+      `T2\tCue ${span(text, cue)}\t${cue}`,
+      `T3\tContent ${span(text, content)}\t${content}`,
+      'E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1',
+    ].join('\n');
+  let dir: string;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mimeo-eval-polnear-'));
+    await mkdir(join(dir, 'text'));
+    await mkdir(join(dir, 'attributions'));
+    await writeFile(join(dir, 'text', 'a.txt'), first);
+    await writeFile(join(dir, 'text', 'b.txt'), second);
+    await writeFile(join(dir, 'attributions', 'a_ann1.ann'), ann(first, '“The ferry will run again in May,”', 'Tomas Reyes', 'said'));
+    // A second annotator who saw no quote: not used, so the scores stay perfect.
+    await writeFile(join(dir, 'attributions', 'a_ann2.ann'), '');
+    await writeFile(join(dir, 'attributions', 'b_ann1.ann'), ann(second, '“We have the money,”', 'the treasurer, Ada Lind,', 'told'));
+  });
+
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints content and speaker scores as JSON in the documented shape', async () => {
+    const report = JSON.parse(await runEval(['polnear', dir, '--json']));
+    assert.deepEqual(report, {
+      content: { exact: { p: 1, r: 1, f1: 1 }, overlap: { p: 1, r: 1, f1: 1 } },
+      speaker: { accuracy: 1, n: 2 },
+    });
+  });
+
+  it('prints a table', async () => {
+    const text = await runEval(['polnear', dir]);
+    assert.match(text, /^2 articles, 2 gold direct quotes, 2 predicted/m);
+    assert.match(text, /^exact\s+1\.0000\s+1\.0000\s+1\.0000$/m);
+    assert.match(text, /^speaker accuracy 1\.0000 \(2\/2/m);
+  });
+
+  it('names the split folders when given their parent, in one line', async () => {
+    await assert.rejects(runEval(['polnear', tmpdir() + '/mimeo-no-such-folder']), UserError);
+    const parent = await mkdtemp(join(tmpdir(), 'mimeo-eval-polnear-parent-'));
+    try {
+      await mkdir(join(parent, 'dev', 'text'), { recursive: true });
+      await assert.rejects(runEval(['polnear', parent]), (error: unknown) => {
+        assert.ok(error instanceof UserError);
+        assert.match(error.message, /no text\/ folder.*dev\/ has one: pass that folder/);
+        assert.doesNotMatch(error.message, /\n/);
+        return true;
+      });
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,8 +1,10 @@
-/** `mimeo eval pan DIR`: score the aligner on a PAN text-alignment corpus. */
+/** `mimeo eval pan DIR` scores the aligner on a PAN text-alignment corpus; `mimeo eval polnear DIR` the quote extractor on PolNeAR. */
 import type { Command } from 'commander';
 import { describeError, UserError } from './errors.js';
 import { formatPanTable, panReportJson, ttyProgress } from '../eval/pan/report.js';
 import { evaluatePan } from '../eval/pan/run.js';
+import { evaluatePolnear, formatPolnearTable, PolnearFolderError, polnearJson } from '../eval/quotes.js';
+import { extractQuotes } from '../quotes/index.js';
 
 interface PanCommandOptions {
   out?: string;
@@ -34,7 +36,7 @@ async function runPan(dir: string, options: PanCommandOptions, print: (text: str
   print(`${options.json ? panReportJson(report) : formatPanTable(report)}\n`);
 }
 
-/** Add `eval pan`; `print` receives the report (stdout by default; tests pass their own). */
+/** Add `eval pan` and `eval polnear`; `print` receives the report (stdout by default; tests pass their own). */
 export function registerEval(
   program: Command,
   print: (text: string) => void = (text) => void process.stdout.write(text),
@@ -49,5 +51,19 @@ export function registerEval(
     .option('--workers <n>', 'worker threads (default: available cores)')
     .action(async (dir: string, options: PanCommandOptions) => {
       await runPan(dir, options, print);
+    });
+  evalCommand
+    .command('polnear')
+    .description('extract the direct quotes of a PolNeAR-format folder and score content spans and speakers')
+    .argument('<dir>', 'folder with text/*.txt and attributions/<name>_<annotator>.ann (the first annotator is used)')
+    .option('--json', 'print the scores as JSON')
+    .action((dir: string, options: { json?: boolean }) => {
+      let report;
+      try {
+        report = evaluatePolnear(dir, (text) => extractQuotes(text));
+      } catch (error) {
+        throw error instanceof PolnearFolderError ? new UserError(error.message) : error;
+      }
+      print(`${options.json ? JSON.stringify(polnearJson(report.measures)) : formatPolnearTable(report)}\n`);
     });
 }

@@ -11,7 +11,7 @@
  * - speaker: among found gold quotes that have a Source, the predicted quote overlapping it most has a
  *   speaker span overlapping the gold Source, or a resolved name containing the gold source's name.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Range = [start: number, end: number];
@@ -123,6 +123,8 @@ export interface QuoteMeasures extends QuoteCounts {
   exactRecall: number;
   precision: number;
   exactF1: number;
+  /** Harmonic mean of precision and (overlap) recall. */
+  overlapF1: number;
   speakerAccuracy: number;
 }
 
@@ -184,8 +186,8 @@ export function measures(counts: QuoteCounts): QuoteMeasures {
   const recall = ratio(counts.found, counts.gold);
   const exactRecall = ratio(counts.exact, counts.gold);
   const precision = ratio(counts.correct, counts.predicted);
-  const exactF1 = precision + exactRecall === 0 ? 0 : (2 * precision * exactRecall) / (precision + exactRecall);
-  return { ...counts, recall, exactRecall, precision, exactF1, speakerAccuracy: ratio(counts.speakerRight, counts.speakerGold) };
+  const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+  return { ...counts, recall, exactRecall, precision, exactF1: f1(precision, exactRecall), overlapF1: f1(precision, recall), speakerAccuracy: ratio(counts.speakerRight, counts.speakerGold) };
 }
 
 export interface PolnearArticle {
@@ -214,4 +216,63 @@ export function loadPolnearSplit(dir: string): PolnearArticle[] {
     articles.push({ name, text, gold: goldFromBrat(text, readFileSync(join(dir, 'attributions', ann), 'utf8')) });
   }
   return articles;
+}
+
+/** `mimeo eval polnear --json`: content scores (exact and overlap) and speaker accuracy. */
+export interface PolnearJson {
+  content: { exact: { p: number; r: number; f1: number }; overlap: { p: number; r: number; f1: number } };
+  speaker: { accuracy: number; n: number };
+}
+
+export interface PolnearReport {
+  articles: number;
+  measures: QuoteMeasures;
+  seconds: number;
+}
+
+/**
+ * Extracts the quotes of every annotated article in a PolNeAR-format folder (`text/`,
+ * `attributions/`) with `extract` and scores them. Throws when the folder has no annotated article.
+ */
+export function evaluatePolnear(dir: string, extract: (text: string) => readonly PredictedQuote[]): PolnearReport {
+  for (const sub of ['text', 'attributions']) {
+    if (!existsSync(join(dir, sub))) {
+      const splits = existsSync(dir) ? readdirSync(dir).filter((d) => existsSync(join(dir, d, sub))) : [];
+      const hint = splits.length > 0 ? ` (its ${splits.map((d) => `${d}/`).join(', ')} ${splits.length === 1 ? 'has' : 'have'} one: pass that folder)` : '';
+      throw new PolnearFolderError(`${dir}: no ${sub}/ folder, expected a PolNeAR-format folder with text/ and attributions/${hint}`);
+    }
+  }
+  const articles = loadPolnearSplit(dir);
+  if (articles.length === 0) throw new PolnearFolderError(`${dir}: no article in text/ has an annotation (<name>_<annotator>.ann) in attributions/`);
+  const t0 = performance.now();
+  const counts = emptyCounts();
+  for (const article of articles) countArticle(article.text, article.gold, extract(article.text), counts);
+  return { articles: articles.length, measures: measures(counts), seconds: (performance.now() - t0) / 1000 };
+}
+
+/** A folder that is not in PolNeAR's format: the CLI prints its message as one line. */
+export class PolnearFolderError extends Error {
+  override name = 'PolnearFolderError';
+}
+
+export function polnearJson(m: QuoteMeasures): PolnearJson {
+  return {
+    content: {
+      exact: { p: m.precision, r: m.exactRecall, f1: m.exactF1 },
+      overlap: { p: m.precision, r: m.recall, f1: m.overlapF1 },
+    },
+    speaker: { accuracy: m.speakerAccuracy, n: m.speakerGold },
+  };
+}
+
+export function formatPolnearTable(report: PolnearReport): string {
+  const m = report.measures;
+  const f = (x: number) => x.toFixed(4).padStart(9);
+  return [
+    `${report.articles} articles, ${m.gold} gold direct quotes, ${m.predicted} predicted (${report.seconds.toFixed(1)} s)`,
+    `content   precision   recall       F1`,
+    `exact     ${f(m.precision)}${f(m.exactRecall)}${f(m.exactF1)}`,
+    `overlap   ${f(m.precision)}${f(m.recall)}${f(m.overlapF1)}`,
+    `speaker accuracy ${m.speakerAccuracy.toFixed(4)} (${m.speakerRight}/${m.speakerGold} found quotes with a gold source)`,
+  ].join('\n');
 }
