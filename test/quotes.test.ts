@@ -203,6 +203,37 @@ test('a title named by its appositive is that person, the title their role', () 
   ]);
 });
 
+test('an indefinite title ("a friend", "another official") is someone new, not the person named with that title before', () => {
+  const text = [
+    '“He never missed a market day,” said Ana Ruiz, a friend of the baker.',
+    '“The ovens were his life,” the friend said.',
+    'Across town, the mood was different. “Nobody here knew him,” a friend of the mayor said.',
+  ].join('\n\n');
+  assert.deepEqual(extractQuotes(text).map((q) => q.speaker?.name), ['Ana Ruiz', 'Ana Ruiz', 'a friend of the mayor']);
+});
+
+test('the speaker is the phrase a complement belongs to: "a spokesman for the mayor", not the mayor', () => {
+  const said = (subject: string) => {
+    const quotes = extractQuotes(`${subject} said: “The bridge stays closed.”`);
+    assert.equal(quotes.length, 1, subject);
+    return quotes[0].speaker?.name;
+  };
+  assert.equal(said('A spokesman for Mayor Ines Varga'), 'A spokesman for Mayor Ines Varga');
+  assert.equal(said('Supporters of the mayor'), 'Supporters of the mayor');
+  assert.equal(said('One of the protesters'), 'One of the protesters');
+  assert.equal(said('Karl Berg of the Harbour Trust'), 'Karl Berg');
+  assert.equal(said('Berg at the time'), 'Berg');
+  // A title in capitals before a name is the name's: "Speaker of the House Ines Varga".
+  assert.equal(said('Later, Speaker of the House Rep. Ines Varga'), 'Ines Varga');
+  // After the quote too, and the head noun decides what the speaker is.
+  const after = (subject: string) => extractQuotes(`“The bridge stays closed,” said ${subject}.`)[0]?.speaker;
+  assert.deepEqual([after('a spokeswoman for the Harbour Trust')?.kind, after('the ministry of transport')?.kind], ['title', 'organisation']);
+  assert.deepEqual([after('former minister of transport Ines Varga')?.name, after('former minister of transport Ines Varga')?.role], ['Ines Varga', 'former minister of transport']);
+  // Before a participle the name is the speaker: footage of her saying.
+  const footage = extractQuotes('The ad shows footage of Ines Varga saying, “The bridge stays closed.”');
+  assert.equal(footage[0]?.speaker?.name, 'Ines Varga');
+});
+
 test('partial quotes inside a sentence with a cue are kept; scare quotes and show titles are not', () => {
   // Short quotes are kept for their cue, so a scare quote needs a sentence without one.
   const text = 'Minister Paul Arden said the new line was “a gift to the north” and would be “finished on time”. Critics of the so-called “green” plan watched NBC’s “Morning Hour” instead.';

@@ -613,6 +613,8 @@ function thatClauseEnd(text: string, item: Item, block: Block, nextStart: number
 function headlineStatementEnd(text: string, item: Item, block: Block, nextStart: number): number | null {
   const last = item.parts[item.parts.length - 1];
   if (item.firstBlock !== 0 || item.lastBlock !== 0 || !item.afterColon || !last.closed || text.slice(block.start, block.end).includes('\n')) return null;
+  // Not a quoted sentence ("added: “Nothing has changed.” Her deputy said"): what follows it is a new sentence.
+  if (/[.!?\u2026]['"\u2019\u201D]*$/.test(text.slice(last.innerStart, last.innerEnd).trimEnd())) return null;
   if (!/^\s+[\p{L}\p{N}$]/u.test(text.slice(last.end, last.end + 3))) return null;
   let end = Math.min(block.end, nextStart);
   while (end > last.end && /[\s.;]/.test(text[end - 1])) end--;

@@ -220,6 +220,17 @@ function headPhrase(text: string, toks: Tok[], from: number, to: number): Mentio
   if (toks.slice(from, to).some((t) => /^\p{Lu}{5,}$/u.test(t.text)) && !toks.slice(from, to).some((t) => /\p{Ll}/u.test(t.text))) return null;
   // A verb-like lower-case word inside means this is a clause, not a phrase.
   for (let i = from; i < to; i++) if (/^(?:is|was|are|were|has|have|had|will|would|can|could|that|which|because|if|when)$/.test(toks[i].lower)) return null;
+  // "a spokeswoman for the Foreign Ministry", "the ministry of defence": a lower-case head noun
+  // decides what the phrase with its complement is.
+  const ownerAt = toks.findIndex((t, i) => i > from && i < to - 1 && OWNER_PREPOSITIONS.has(t.lower) && toks[i - 1].word && !toks[i - 1].cap && !isDeterminer(toks[i - 1]));
+  // ... but "secretary of state Hillary Clinton": a name right after a lower-case word is titled by it.
+  let nameAt = to;
+  while (nameAt > from && toks[nameAt - 1].cap) nameAt--;
+  const titledName = ownerAt > from && to - nameAt >= 2 && nameAt > ownerAt + 1 && toks[nameAt - 1].word && !PREPOSITIONS.has(toks[nameAt - 1].lower) && !isDeterminer(toks[nameAt - 1]);
+  if (ownerAt > from && !titledName) {
+    const headOnly = headPhrase(text, toks, from, ownerAt);
+    if (headOnly?.kind === 'title' || headOnly?.kind === 'organisation') return { ...headOnly, end: toks[to - 1].end, text: spanText(text, toks, from, to) };
+  }
   // Trailing capitalized run: "foreign ministry spokesman Geng Shuang", "Sen. Marco Rubio".
   let runStart = to;
   while (runStart > from && (toks[runStart - 1].cap || toks[runStart - 1].text === '.' || NAME_PARTICLES.has(toks[runStart - 1].lower) || (toks[runStart - 1].lower === 'of' && runStart - 2 >= from && toks[runStart - 2].cap))) runStart--;
@@ -335,8 +346,35 @@ export function subjectBefore(text: string, toks: Tok[], end: number, floor = 0)
     else if (!(k === floor || !toks[k - 1].word || isBoundaryWord(toks[k - 1])) || !(/s$/.test(tok.lower) || (k < j && /['\u2019]s$/.test(toks[k].text)))) return null;
     from = k;
   }
-  const mention = headPhrase(text, toks, from, j + 1);
+  let mention = headPhrase(text, toks, from, j + 1);
   if (!mention) return null;
+  // "a spokesman for the group", "supporters of the mayor", "John Smith of the Heritage Foundation":
+  // the subject is the phrase the complement belongs to, not the complement's own noun.
+  const prep = from - 1 > floor && isDeterminer(toks[from - 1]) ? from - 2 : from - 1;
+  // Not before a participle: "footage of Hillary Clinton saying" quotes Clinton.
+  const participle = end < toks.length && /ing$/.test(toks[end].lower);
+  const owner = prep > floor && !participle && mention.kind !== 'pronoun' && OWNER_PREPOSITIONS.has(toks[prep].lower) ? subjectBefore(text, toks, prep, floor) : null;
+  if (owner && !owner.members && owner.kind !== 'pronoun' && owner.end <= toks[prep].start) {
+    const ownerFrom = toks.findIndex((t) => t.start === owner.start);
+    // A plural or a quantifier opening the sentence is a common noun there ("Supporters of the
+    // mayor", "One of the protesters"); "Trump at the time" is still Trump.
+    const sentenceInitial = ownerFrom === floor || (ownerFrom > 0 && isSentenceEnd(toks, ownerFrom - 1));
+    const commonNoun = sentenceInitial && !owner.text.includes(' ') && /^(?:\p{L}+s|one|some|many|most|none|all|each|both|several|few)$/iu.test(owner.text);
+    const ownerIsName = owner.kind === 'name' && !commonNoun;
+    // "Speaker of the House Paul Ryan": a capitalized title before a person's name is no owner
+    // (a name after "the" is no person's: "Karl Berg of the Harbour Trust").
+    const complementIsPerson = mention.kind === 'name' && (prep === from - 1 || !owner.text.includes(' '));
+    if (ownerIsName && !complementIsPerson) {
+      // "John Smith of the Heritage Foundation": the organisation is part of who he is.
+      if (mention.kind !== 'title') owner.role = owner.role ?? roleText(text, toks, from, j + 1);
+      mention = owner;
+      from = ownerFrom;
+    } else if (!ownerIsName) {
+      const kind = owner.kind === 'name' ? 'title' : owner.kind;
+      mention = { ...owner, kind, end: mention.end, text: text.slice(owner.start, mention.end), role: null };
+      from = ownerFrom;
+    }
+  }
   if (roleFrom >= 0) {
     const named = appositiveName(text, toks, mention, from, j + 1, roleFrom, roleTo);
     if (named) return named;
@@ -346,6 +384,9 @@ export function subjectBefore(text: string, toks: Tok[], end: number, floor = 0)
   }
   return mention;
 }
+
+/** Prepositions joining a complement to the subject it belongs to: "a spokesman for the group". */
+const OWNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'with']);
 
 /** A word after which a new subject may start: "and", "but", "when", "that". */
 function isBoundaryWord(tok: Tok): boolean {

@@ -35,6 +35,9 @@ vincent russell elijah louis bobby philip johnny barack bernie ted marco jeb ran
 vladimir xi recep emmanuel francois justin shinzo narendra bashar hassan ali mohammed muhammad ahmed omar reince rudy rudolph
 chuck mitch lindsey harry dick al hank rex rod kim jon dan don ron ken sean tony fred ed sam steve dave bob rob greg jeff josh`.split(/\s+/));
 
+/** Prepositions that open a role's complement ("spokeswoman for the ministry"). */
+const ROLE_COMPLEMENT = new Set(['of', 'for', 'at', 'to', 'in', 'with', 'on', 'from']);
+
 export interface ResolvedName {
   name: string;
   role: string | null;
@@ -44,7 +47,7 @@ export class NameResolver {
   private people: Person[] = [];
   private byWord = new Map<string, Person[]>();
   /** Role head noun ("spokeswoman") → the person introduced with it, in order of introduction. */
-  private roles: Array<{ head: string; words: string[]; person: Person; pos: number }> = [];
+  private roles: Array<{ head: string; words: string[]; complement: string[]; person: Person; pos: number }> = [];
   private roleOf = new Map<Person, string>();
 
   constructor(
@@ -105,7 +108,9 @@ export class NameResolver {
   private addRole(person: Person, role: string, pos: number): void {
     const words = role.toLowerCase().split(/\s+/);
     if (!this.roleOf.has(person)) this.roleOf.set(person, role);
-    this.roles.push({ head: words[words.length - 1], words, person, pos });
+    // The head noun comes before its complement: "a spokeswoman for the ministry", "a friend of the baker".
+    const { head, words: headWords, complement } = splitRole(words);
+    this.roles.push({ head, words: headWords, complement, person, pos });
     if (person.gender === null) {
       if (/\b(?:spokeswoman|chairwoman|congresswoman|woman|wife|mother|daughter|sister|actress|widow)\b/i.test(role)) person.gender = 'f';
       else if (/\b(?:spokesman|chairman|congressman|man|husband|father|son|brother|actor|widower)\b/i.test(role)) person.gender = 'm';
@@ -206,17 +211,30 @@ export class NameResolver {
   }
 
   private resolveTitle(mention: Mention): ResolvedName {
-    const words = mention.text.toLowerCase().split(/\s+/).filter((w) => !/^(?:the|a|an|this|that)$/.test(w));
-    const head = words[words.length - 1];
+    // "a friend", "another official": an indefinite introduces someone new, not the friend named before.
+    if (/^(?:a|an|another|one)\s/i.test(mention.text)) return { name: mention.text, role: null };
+    const { head, words, complement } = splitRole(mention.text.toLowerCase().split(/\s+/));
     let best: { person: Person } | null = null;
     for (const r of this.roles) {
       if (r.pos >= mention.start || r.head !== head) continue;
-      if (!words.every((w) => r.words.includes(w) || w === head)) continue;
+      // "the friend" is Ana Ruiz, a friend of the baker; "the friend of the mayor" is not.
+      if (!words.every((w) => r.words.includes(w)) || !complement.every((w) => r.complement.includes(w))) continue;
       best = r;
     }
     if (best) return { name: best.person.name, role: this.roleOf.get(best.person) ?? null };
     return { name: mention.text, role: null };
   }
+}
+
+/**
+ * A role or title split at its complement: "a spokeswoman for the ministry" → head "spokeswoman",
+ * words ["spokeswoman"], complement ["ministry"] (determiners dropped).
+ */
+function splitRole(all: string[]): { head: string; words: string[]; complement: string[] } {
+  const words = all.filter((w) => !/^(?:the|a|an|this|that)$/.test(w));
+  const at = words.findIndex((w, i) => i > 0 && ROLE_COMPLEMENT.has(w));
+  const headWords = at > 0 ? words.slice(0, at) : words;
+  return { head: headWords[headWords.length - 1] ?? '', words: headWords, complement: at > 0 ? words.slice(at + 1) : [] };
 }
 
 function nearestBefore(people: Person[], pos: number): Person | null {
