@@ -220,6 +220,8 @@ test('the speaker is the phrase a complement belongs to: "a spokesman for the ma
   };
   assert.equal(said('A spokesman for Mayor Ines Varga'), 'A spokesman for Mayor Ines Varga');
   assert.equal(said('Supporters of the mayor'), 'Supporters of the mayor');
+  assert.equal(said('A spokesman for Sen. Ines Varga'), 'A spokesman for Sen. Ines Varga');
+  assert.equal(said('An adviser to Varga'), 'An adviser to Varga');
   assert.equal(said('One of the protesters'), 'One of the protesters');
   assert.equal(said('Karl Berg of the Harbour Trust'), 'Karl Berg');
   assert.equal(said('Berg at the time'), 'Berg');

@@ -222,7 +222,7 @@ function headPhrase(text: string, toks: Tok[], from: number, to: number): Mentio
   for (let i = from; i < to; i++) if (/^(?:is|was|are|were|has|have|had|will|would|can|could|that|which|because|if|when)$/.test(toks[i].lower)) return null;
   // "a spokeswoman for the Foreign Ministry", "the ministry of defence": a lower-case head noun
   // decides what the phrase with its complement is.
-  const ownerAt = toks.findIndex((t, i) => i > from && i < to - 1 && OWNER_PREPOSITIONS.has(t.lower) && toks[i - 1].word && !toks[i - 1].cap && !isDeterminer(toks[i - 1]));
+  const ownerAt = toks.findIndex((t, i) => i > from && i < to - 1 && COMPLEMENT_PREPOSITIONS.has(t.lower) && toks[i - 1].word && !toks[i - 1].cap && !isDeterminer(toks[i - 1]));
   // ... but "secretary of state Hillary Clinton": a name right after a lower-case word is titled by it.
   let nameAt = to;
   while (nameAt > from && toks[nameAt - 1].cap) nameAt--;
@@ -353,8 +353,10 @@ export function subjectBefore(text: string, toks: Tok[], end: number, floor = 0)
   const prep = from - 1 > floor && isDeterminer(toks[from - 1]) ? from - 2 : from - 1;
   // Not before a participle: "footage of Hillary Clinton saying" quotes Clinton.
   const participle = end < toks.length && /ing$/.test(toks[end].lower);
-  const owner = prep > floor && !participle && mention.kind !== 'pronoun' && OWNER_PREPOSITIONS.has(toks[prep].lower) ? subjectBefore(text, toks, prep, floor) : null;
-  if (owner && !owner.members && owner.kind !== 'pronoun' && owner.end <= toks[prep].start) {
+  const owner = prep > floor && !participle && mention.kind !== 'pronoun' && COMPLEMENT_PREPOSITIONS.has(toks[prep].lower) ? subjectBefore(text, toks, prep, floor) : null;
+  // An organisation does not own a titled person: "The Council on ... Relations Executive Director Nihad Awad" is Awad.
+  const orgOfPerson = owner?.kind === 'organisation' && mention.kind === 'name' && mention.role !== null;
+  if (owner && !orgOfPerson && !owner.members && owner.kind !== 'pronoun' && owner.end <= toks[prep].start) {
     const ownerFrom = toks.findIndex((t) => t.start === owner.start);
     // A plural or a quantifier opening the sentence is a common noun there ("Supporters of the
     // mayor", "One of the protesters"); "Trump at the time" is still Trump.
@@ -385,8 +387,8 @@ export function subjectBefore(text: string, toks: Tok[], end: number, floor = 0)
   return mention;
 }
 
-/** Prepositions joining a complement to the subject it belongs to: "a spokesman for the group". */
-const OWNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'with']);
+/** Prepositions joining a complement to the noun it belongs to: "a spokesman for the group", "an adviser to Clinton". */
+export const COMPLEMENT_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'for', 'at', 'to', 'in', 'with', 'on', 'from']);
 
 /** A word after which a new subject may start: "and", "but", "when", "that". */
 function isBoundaryWord(tok: Tok): boolean {

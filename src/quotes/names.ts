@@ -1,4 +1,4 @@
-import { isHonorific, isNameToken, isOrgWord, tokenize, type Mention } from './mentions.js';
+import { COMPLEMENT_PREPOSITIONS, isHonorific, isNameToken, isOrgWord, tokenize, type Mention } from './mentions.js';
 
 // Name resolution within one article: full names are capitalized runs of two or more name words;
 // a surname ("Zakir") resolves to the full name that ends (or, for East Asian names, starts) with
@@ -34,9 +34,6 @@ austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie ga
 vincent russell elijah louis bobby philip johnny barack bernie ted marco jeb rand mike mitt newt rick chris ben bill tim tom jim
 vladimir xi recep emmanuel francois justin shinzo narendra bashar hassan ali mohammed muhammad ahmed omar reince rudy rudolph
 chuck mitch lindsey harry dick al hank rex rod kim jon dan don ron ken sean tony fred ed sam steve dave bob rob greg jeff josh`.split(/\s+/));
-
-/** Prepositions that open a role's complement ("spokeswoman for the ministry"). */
-const ROLE_COMPLEMENT = new Set(['of', 'for', 'at', 'to', 'in', 'with', 'on', 'from']);
 
 export interface ResolvedName {
   name: string;
@@ -232,7 +229,7 @@ export class NameResolver {
  */
 function splitRole(all: string[]): { head: string; words: string[]; complement: string[] } {
   const words = all.filter((w) => !/^(?:the|a|an|this|that)$/.test(w));
-  const at = words.findIndex((w, i) => i > 0 && ROLE_COMPLEMENT.has(w));
+  const at = words.findIndex((w, i) => i > 0 && COMPLEMENT_PREPOSITIONS.has(w));
   const headWords = at > 0 ? words.slice(0, at) : words;
   return { head: headWords[headWords.length - 1] ?? '', words: headWords, complement: at > 0 ? words.slice(at + 1) : [] };
 }
