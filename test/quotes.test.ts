@@ -236,6 +236,17 @@ test('the speaker is the phrase a complement belongs to: "a spokesman for the ma
   assert.equal(footage[0]?.speaker?.name, 'Ines Varga');
 });
 
+test('after a quoted sentence, "X said he ..." is a new report, not the quote\'s attribution', () => {
+  const text = '“It has no place in a campaign,” Rosa Lind told reporters. “This is the result.” Karl Berg said he would have fired him, according to an aide.';
+  const quotes = extractQuotes(text);
+  assert.deepEqual(quotes.map((q) => [spanOf(text, q), q.speaker?.name]), [
+    ['“It has no place in a campaign,”', 'Rosa Lind'],
+    ['“This is the result.”', 'Rosa Lind'],
+  ]);
+  const short = '“This is the result.” Karl Berg said.';
+  assert.equal(extractQuotes(short)[0]?.speaker?.name, 'Karl Berg');
+});
+
 test('partial quotes inside a sentence with a cue are kept; scare quotes and show titles are not', () => {
   // Short quotes are kept for their cue, so a scare quote needs a sentence without one.
   const text = 'Minister Paul Arden said the new line was “a gift to the north” and would be “finished on time”. Critics of the so-called “green” plan watched NBC’s “Morning Hour” instead.';

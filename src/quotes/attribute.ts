@@ -117,8 +117,10 @@ export function attributionAfter(text: string, from: number, limit: number, quot
       if (!subject || subject.kind !== 'name') continue;
       mention = subject;
     }
-    // “... today.” Smith said. — after a full stop only a short "X said" clause is an attribution.
+    // “... today.” Smith said. — after a full stop only a short "X said" clause is an attribution,
+    // not a new report of its own ("... campaign.” Kasich said he would have fired him").
     if (quoteEndsSentence && !toks.slice(i0, k).some((t) => t.text === ',') && k - i0 > 5) return null;
+    if (quoteEndsSentence && /^(?:that|he|she|they|it|we|i|you|there|his|her|their)$/.test(toks[i + 1]?.lower ?? '')) return null;
     return withReporter({ cue: cueRange(toks, i, cue.lemma), mention, end }, text, toks, i + 1, n);
   }
   return null;
