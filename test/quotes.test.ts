@@ -247,6 +247,11 @@ test('after a quoted sentence, "X said he ..." is a new report, not the quote\'s
   assert.equal(extractQuotes(short)[0]?.speaker?.name, 'Karl Berg');
 });
 
+test('"shot back", "fired back": two-word cues', () => {
+  const text = '“You want to be the tough guy tonight,” Rosa Lind shot back. Karl Berg fired back: “Let me finish.”';
+  assert.deepEqual(extractQuotes(text).map((q) => [q.speaker?.name, q.cue?.verb]), [['Rosa Lind', 'shoot back'], ['Karl Berg', 'fire back']]);
+});
+
 test('partial quotes inside a sentence with a cue are kept; scare quotes and show titles are not', () => {
   // Short quotes are kept for their cue, so a scare quote needs a sentence without one.
   const text = 'Minister Paul Arden said the new line was “a gift to the north” and would be “finished on time”. Critics of the so-called “green” plan watched NBC’s “Morning Hour” instead.';

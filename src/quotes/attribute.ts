@@ -1,5 +1,5 @@
 import { english } from '../text/english.js';
-import { cueOf } from './cues.js';
+import { cueOf, phrasalCue, type CueWord } from './cues.js';
 import { AUXILIARIES, PREPOSITIONS, PRONOUNS, boundedPhrase, isAdverb, isDeterminer, subjectBefore, tokenize, type Mention, type Tok } from './mentions.js';
 import type { QuoteCue } from './types.js';
 
@@ -48,6 +48,14 @@ export function endsSentence(toks: Tok[], i: number): boolean {
   return true;
 }
 
+/** The cue at toks[i], one word ("said") or two ("shot back"), with the index of its last token. */
+function cueAt(toks: Tok[], i: number): { cue: CueWord; last: number } | null {
+  const phrasal = phrasalCue(toks[i].text, toks[i + 1]?.text);
+  if (phrasal) return { cue: phrasal, last: i + 1 };
+  const cue = cueOf(toks[i].text);
+  return cue ? { cue, last: i } : null;
+}
+
 function cueRange(toks: Tok[], i: number, lemma: string, lastToken = i): QuoteCue {
   return { start: toks[i].start, end: toks[lastToken].end, verb: lemma };
 }
@@ -91,22 +99,24 @@ export function attributionAfter(text: string, from: number, limit: number, quot
     // Past the first 40 words only the run-on rule below may still find a speaker.
     const far = i - i0 >= 40;
     // Cues are written in lower case after a quote ("said Smith"); "State spokesman ..." is no cue.
-    const cue = tok.cap ? null : cueOf(tok.text);
+    const found = tok.cap ? null : cueAt(toks, i);
+    const cue = found?.cue;
+    const last = found?.last ?? i;
     if (!cue || (!cue.strong && i - i0 > 8) || nounCue(toks, i, cue.lemma)) continue;
     if (far && boundedPhrase(text, toks, i0, i) === null) {
       const subject = cue.strong ? subjectBefore(text, toks, i) : null;
-      if (subject && subject.kind === 'name') return { cue: cueRange(toks, i, cue.lemma), mention: subject, end };
+      if (subject && subject.kind === 'name') return { cue: cueRange(toks, i, cue.lemma, last), mention: subject, end };
       continue;
     }
     // ", suggesting that ...", ", adding ...": the sentence goes on; the speaker may come later.
     if (i === i0 && /ing$/.test(tok.lower)) continue;
     if (i === i0) {
       // "said X": the speaker follows, after time words ("said Tuesday").
-      if (OBJECT_CUES.has(cue.lemma)) return { cue: cueRange(toks, i, cue.lemma), mention: null, end };
-      let j = i + 1;
+      if (OBJECT_CUES.has(cue.lemma)) return { cue: cueRange(toks, i, cue.lemma, last), mention: null, end };
+      let j = last + 1;
       while (j < n && TIME_WORDS.has(toks[j].lower)) j++;
       const mention = boundedPhrase(text, toks, j, clauseEnd(toks, j, n));
-      return withReporter({ cue: cueRange(toks, i, cue.lemma), mention, end }, text, toks, i + 1, n);
+      return withReporter({ cue: cueRange(toks, i, cue.lemma, last), mention, end }, text, toks, last + 1, n);
     }
     let k = i;
     while (k > i0 && toks[k - 1].word && (AUXILIARIES.has(toks[k - 1].lower) || isAdverb(toks[k - 1]))) k--;
@@ -120,8 +130,8 @@ export function attributionAfter(text: string, from: number, limit: number, quot
     // “... today.” Smith said. — after a full stop only a short "X said" clause is an attribution,
     // not a new report of its own ("... campaign.” Kasich said he would have fired him").
     if (quoteEndsSentence && !toks.slice(i0, k).some((t) => t.text === ',') && k - i0 > 5) return null;
-    if (quoteEndsSentence && /^(?:that|he|she|they|it|we|i|you|there|his|her|their)$/.test(toks[i + 1]?.lower ?? '')) return null;
-    return withReporter({ cue: cueRange(toks, i, cue.lemma), mention, end }, text, toks, i + 1, n);
+    if (quoteEndsSentence && /^(?:that|he|she|they|it|we|i|you|there|his|her|their)$/.test(toks[last + 1]?.lower ?? '')) return null;
+    return withReporter({ cue: cueRange(toks, i, cue.lemma, last), mention, end }, text, toks, last + 1, n);
   }
   return null;
 }
@@ -201,7 +211,8 @@ export function attributionBefore(text: string, from: number, to: number, inside
       const mention = boundedPhrase(text, toks, i + 2, clauseEnd(toks, i + 2, n));
       return { cue: cueRange(toks, i, 'according to', i + 1), mention, end: to };
     }
-    const cue = tok.cap && i > 0 && !endsSentence(toks, i - 1) ? null : cueOf(tok.text);
+    const found = tok.cap && i > 0 && !endsSentence(toks, i - 1) ? null : cueAt(toks, i);
+    const cue = found?.cue;
     if (!cue || nounCue(toks, i, cue.lemma)) continue;
     // A weak cue ("called it", "described as") only counts close to the quote, and a strong cue
     // further back in the sentence wins unless the weak one stands right before the quote.
@@ -224,9 +235,10 @@ export function attributionBefore(text: string, from: number, to: number, inside
     }
     if (!mention && !OBJECT_CUES.has(cue.lemma) && (i === 0 || !toks[i - 1].word)) {
       // "..., said Hua: “" — the speaker after the cue.
-      mention = boundedPhrase(text, toks, i + 1, clauseEnd(toks, i + 1, n));
+      const after = (found?.last ?? i) + 1;
+      mention = boundedPhrase(text, toks, after, clauseEnd(toks, after, n));
     }
-    return { cue: cueRange(toks, i, cue.lemma), mention, end: to };
+    return { cue: cueRange(toks, i, cue.lemma, found?.last ?? i), mention, end: to };
   }
   if (weak) return weak;
   if (toks[n - 1].text === ':') {

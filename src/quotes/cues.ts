@@ -82,6 +82,18 @@ export function cueOf(word: string): CueWord | null {
   return weak ? { lemma: weak, strong: false } : null;
 }
 
+/** Verbs that attribute speech only with "back" after them ("shot back", "fired back"): the verb form → the phrase. */
+const BACK_VERBS = new Map<string, string>(
+  ['shoot:shoots:shot:shooting', 'fire:fires:fired:firing', 'hit:hits:hitting', 'push:pushes:pushed:pushing', 'strike:strikes:struck:striking', 'write:writes:wrote:writing', 'snap:snaps:snapped:snapping']
+    .flatMap((forms) => forms.split(':').map((form) => [form, `${forms.split(':')[0]} back`] as [string, string])),
+);
+
+/** A two-word cue starting with `word` when `next` follows ("shot" + "back"), or null. */
+export function phrasalCue(word: string, next: string | undefined): CueWord | null {
+  const lemma = next?.toLowerCase() === 'back' ? BACK_VERBS.get(word.toLowerCase()) : undefined;
+  return lemma ? { lemma, strong: true } : null;
+}
+
 /** Cue phrases that put the speaker after them: "according to X", "in the words of X". */
 export const SOURCE_PHRASES: ReadonlyArray<{ pattern: RegExp; lemma: string }> = [
   { pattern: /\baccording to\b/iy, lemma: 'according to' },
