@@ -252,6 +252,11 @@ test('"shot back", "fired back": two-word cues', () => {
   assert.deepEqual(extractQuotes(text).map((q) => [q.speaker?.name, q.cue?.verb]), [['Rosa Lind', 'shoot back'], ['Karl Berg', 'fire back']]);
 });
 
+test('a first name that is also a verb ("Will", "Can") still names a speaker', () => {
+  const text = '“It is an expensive model,” said Will Dorsey, a professor at the state university.';
+  assert.equal(extractQuotes(text)[0]?.speaker?.name, 'Will Dorsey');
+});
+
 test('partial quotes inside a sentence with a cue are kept; scare quotes and show titles are not', () => {
   // Short quotes are kept for their cue, so a scare quote needs a sentence without one.
   const text = 'Minister Paul Arden said the new line was “a gift to the north” and would be “finished on time”. Critics of the so-called “green” plan watched NBC’s “Morning Hour” instead.';

@@ -219,7 +219,8 @@ function headPhrase(text: string, toks: Tok[], from: number, to: number): Mentio
   // A heading in capitals; an acronym among ordinary words ("MSNBC host Chris Matthews") is fine.
   if (toks.slice(from, to).some((t) => /^\p{Lu}{5,}$/u.test(t.text)) && !toks.slice(from, to).some((t) => /\p{Ll}/u.test(t.text))) return null;
   // A verb-like lower-case word inside means this is a clause, not a phrase.
-  for (let i = from; i < to; i++) if (/^(?:is|was|are|were|has|have|had|will|would|can|could|that|which|because|if|when)$/.test(toks[i].lower)) return null;
+  // ("Will" before another capitalized word is a first name: "Will Doyle".)
+  for (let i = from; i < to; i++) if (/^(?:is|was|are|were|has|have|had|will|would|can|could|that|which|because|if|when)$/.test(toks[i].lower) && !(toks[i].cap && toks[i + 1]?.cap && i + 1 < to)) return null;
   // "a spokeswoman for the Foreign Ministry", "the ministry of defence": a lower-case head noun
   // decides what the phrase with its complement is.
   const ownerAt = toks.findIndex((t, i) => i > from && i < to - 1 && COMPLEMENT_PREPOSITIONS.has(t.lower) && toks[i - 1].word && !toks[i - 1].cap && !isDeterminer(toks[i - 1]));
