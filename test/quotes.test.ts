@@ -252,6 +252,12 @@ test('"shot back", "fired back": two-word cues', () => {
   assert.deepEqual(extractQuotes(text).map((q) => [q.speaker?.name, q.cue?.verb]), [['Rosa Lind', 'shoot back'], ['Karl Berg', 'fire back']]);
 });
 
+test('a name never runs across a sentence end or a blank line', () => {
+  const text = 'The vote was held in Texas.\n\nEspinoza, who leads the group, spoke first. “We will not stop,” Espinoza said.\n\nHe met Republicans. Mr. Sykes listened. “He was right,” he said.';
+  const names = extractQuotes(text).map((q) => q.speaker?.name);
+  assert.ok(names.every((n) => n !== undefined && !/[.\n]/.test(n)), names.join(' | '));
+});
+
 test('a first name that is also a verb ("Will", "Can") still names a speaker', () => {
   const text = '“It is an expensive model,” said Will Dorsey, a professor at the state university.';
   assert.equal(extractQuotes(text)[0]?.speaker?.name, 'Will Dorsey');

@@ -15,7 +15,9 @@ interface Person {
   positions: number[];
 }
 
-const NAME_RUN = /\p{Lu}[\p{L}\p{M}'\u2019-]*(?:\.(?=\s))?(?:\s+(?:(?:de|da|del|der|van|von|bin|al|la|le|di|du)\s+)?(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'\u2019-]*))+/gu;
+// A dot only after a short first word ("Sen. Ted Cruz", "J. Smith"), never a sentence's end
+// ("... Republicans. Mr. Sykes"); at most one line break between words, never a blank line.
+const NAME_RUN = /\p{Lu}(?:[\p{L}\p{M}'\u2019-]{0,3}\.(?=\s)|[\p{L}\p{M}'\u2019-]*)(?:(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)(?:(?:de|da|del|der|van|von|bin|al|la|le|di|du)\s+)?(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'\u2019-]*))+/gu;
 // ", the port authority spokeswoman," right after a name: a role in lower case (proper nouns allowed inside).
 const APPOSITIVE = /^,\s+(?:the|a|an)\s+((?:[\p{Ll}\p{Lu}][\p{L}'\u2019-]*\s+){0,6}\p{Ll}[\p{L}-]*)\s*,/u;
 const FEMALE_FIRST = new Set(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra
