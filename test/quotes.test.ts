@@ -258,6 +258,11 @@ test('a name never runs across a sentence end or a blank line', () => {
   assert.ok(names.every((n) => n !== undefined && !/[.\n]/.test(n)), names.join(' | '));
 });
 
+test('a sentence-opening adverb ("Back in 1999,", "Ever since ...,") is not the speaker', () => {
+  const text = 'Rosa Lind chairs the board.\n\nBack in 1999, Ms. Lind expressed admiration for Mr. Berg’s skills, telling reporters: “It will work.”\n\nEver since she joined the board this month, Ms. Lind has been its voice, visiting staff with a simple message: “Build it.”';
+  assert.deepEqual(extractQuotes(text).map((q) => q.speaker?.name), ['Rosa Lind', 'Rosa Lind']);
+});
+
 test('a first name that is also a verb ("Will", "Can") still names a speaker', () => {
   const text = '“It is an expensive model,” said Will Dorsey, a professor at the state university.';
   assert.equal(extractQuotes(text)[0]?.speaker?.name, 'Will Dorsey');

@@ -84,6 +84,9 @@ const NOT_NAMES = new Set([
   'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'tonight', 'yesterday', 'tomorrow',
   'later', 'earlier', 'speaking', 'writing', 'according', 'although', 'because', 'when', 'where', 'while', 'after', 'before',
   'during', 'since', 'until', 'unless', 'though', 'even', 'just', 'only', 'also', 'indeed', 'now', 'here', 'there', 'what',
+  // Adverbs that open a sentence before its subject: "Back in 1999, Mr. Trump ...", "Ever since ...".
+  'back', 'ever', 'soon', 'already', 'again', 'perhaps', 'maybe', 'long', 'far', 'well', 'together', 'shortly', 'hours',
+  'days', 'weeks', 'months', 'years', 'minutes', 'moments', 'once', 'twice', 'last', 'next', 'first', 'finally',
 ]);
 
 export function isHonorific(tok: Tok): boolean {
