@@ -263,6 +263,11 @@ test('a sentence-opening adverb ("Back in 1999,", "Ever since ...,") is not the 
   assert.deepEqual(extractQuotes(text).map((q) => q.speaker?.name), ['Rosa Lind', 'Rosa Lind']);
 });
 
+test('after “...?” or “...!” a lower-case attribution goes on with the same sentence', () => {
+  const text = 'The ad opens on a farm.\n\n“So why did the mayor never pay his share of the ferry fund?” a narrator in the ferry union’s ad asks.';
+  assert.equal(extractQuotes(text)[0]?.speaker?.name, 'a narrator in the ferry union’s ad');
+});
+
 test('a first name that is also a verb ("Will", "Can") still names a speaker', () => {
   const text = '“It is an expensive model,” said Will Dorsey, a professor at the state university.';
   assert.equal(extractQuotes(text)[0]?.speaker?.name, 'Will Dorsey');

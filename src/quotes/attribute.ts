@@ -82,6 +82,8 @@ export function attributionAfter(text: string, from: number, limit: number, quot
     i0++;
   }
   if (i0 >= n) return null;
+  // “Why not?” a narrator asks. — after "?" or "!" a lower-case word goes on with the same sentence.
+  if (quoteEndsSentence && toks[i0].word && !toks[i0].cap) quoteEndsSentence = false;
   // “...” ― Jane Roe: a signature line after a dash, with no verb.
   if (dashed && text.slice(from, toks[i0].start).trim().length <= 2) {
     const lineEnd = text.indexOf('\n', toks[i0].start);
