@@ -268,6 +268,16 @@ test('after “...?” or “...!” a lower-case attribution goes on with the s
   assert.equal(extractQuotes(text)[0]?.speaker?.name, 'a narrator in the ferry union’s ad');
 });
 
+test('more cues and fewer false subjects: "retaliated", "pressed", an opening "Outside,", a participle phrase, a weekday', () => {
+  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name ?? null;
+  assert.equal(speakerOf('The minister spoke first.\n\n“Our town will always be our town,” an angry Rosa Lind retaliated.'), 'Rosa Lind');
+  const pressed = 'Karl Berg met the mayor.\n\n“We will talk,” Rosa Lind said. “Would it be open to talks?” Berg pressed.';
+  assert.deepEqual(extractQuotes(pressed).map((q) => q.speaker?.name), ['Rosa Lind', 'Karl Berg']);
+  assert.equal(speakerOf('Outside, protesters chanted: “Save the ferry.”'), 'protesters');
+  assert.notEqual(speakerOf('“You are being ridiculous,” drawing loud jeers from the hall.'), 'drawing loud');
+  assert.notEqual(speakerOf('The council, referencing its budget on Wednesday, said: “We will cut nothing.”'), 'Wednesday');
+});
+
 test('a first name that is also a verb ("Will", "Can") still names a speaker', () => {
   const text = '“It is an expensive model,” said Will Dorsey, a professor at the state university.';
   assert.equal(extractQuotes(text)[0]?.speaker?.name, 'Will Dorsey');

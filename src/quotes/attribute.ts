@@ -342,7 +342,7 @@ function clauseSubject(text: string, toks: Tok[], i: number, insideQuote: (pos: 
 }
 
 /** Words that open an adverbial phrase rather than a subject. */
-const NOT_NAMES_LEAD = /^(?:here|there|later|earlier|last|this|then|back|ever|soon|shortly|long|just|even|already|far|asked|speaking|addressing|writing|after|before|when|while|during|since|although|though|despite|like|unlike|amid|following|in|on|at|for|from|with|as|by|under|over|instead|if|once|until|upon|within|without|throughout|according|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const NOT_NAMES_LEAD = /^(?:here|there|later|earlier|last|this|then|back|ever|soon|shortly|long|just|even|already|far|outside|inside|nearby|elsewhere|overall|separately|asked|speaking|addressing|writing|after|before|when|while|during|since|although|though|despite|like|unlike|amid|following|in|on|at|for|from|with|as|by|under|over|instead|if|once|until|upon|within|without|throughout|according|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /** The phrase a sentence opens with, when it is a name, pronoun or title. */
 function sentenceSubject(text: string, toks: Tok[]): Mention | null {

@@ -87,6 +87,7 @@ const NOT_NAMES = new Set([
   // Adverbs that open a sentence before its subject: "Back in 1999, Mr. Trump ...", "Ever since ...".
   'back', 'ever', 'soon', 'already', 'again', 'perhaps', 'maybe', 'long', 'far', 'well', 'together', 'shortly', 'hours',
   'days', 'weeks', 'months', 'years', 'minutes', 'moments', 'once', 'twice', 'last', 'next', 'first', 'finally',
+  'outside', 'inside', 'nearby', 'elsewhere', 'overall', 'separately',
 ]);
 
 export function isHonorific(tok: Tok): boolean {
@@ -240,7 +241,9 @@ function headPhrase(text: string, toks: Tok[], from: number, to: number): Mentio
   while (runStart > from && (toks[runStart - 1].cap || toks[runStart - 1].text === '.' || NAME_PARTICLES.has(toks[runStart - 1].lower) || (toks[runStart - 1].lower === 'of' && runStart - 2 >= from && toks[runStart - 2].cap))) runStart--;
   while (runStart < to && (toks[runStart].text === '.' || NAME_PARTICLES.has(toks[runStart].lower))) runStart++;
   const last = toks[to - 1];
-  if (runStart < to && isNameToken(toks[runStart]) || (runStart < to && runStart > from)) {
+  // A weekday or month ("on Wednesday") is no name, whatever comes before it.
+  const calendarWord = to - runStart === 1 && NOT_NAMES.has(toks[runStart].lower);
+  if (!calendarWord && (runStart < to && isNameToken(toks[runStart]) || (runStart < to && runStart > from))) {
     const run = trimHonorifics(toks, runStart, to);
     const honorific = run.start > runStart ? toks[runStart].text : null;
     const words = toks.slice(run.start, to).filter((t) => t.word);
@@ -265,6 +268,8 @@ function headPhrase(text: string, toks: Tok[], from: number, to: number): Mentio
     }
   }
   // A determiner-led or bare lower-case phrase: "the Russian leader", "a Twitter spokesman", "officials".
+  // Not one led by a participle: "drawing loud jeers", "carrying signs" go on with the sentence's verb.
+  if (!first.cap && /^[a-z]+ing$/.test(first.lower) && to - from > 1) return null;
   const body = spanText(text, toks, from, to);
   if (!toks.slice(from, to).every((t) => t.word || t.text === '-' || t.text === '.' || t.text === '\u2019' || t.text === "'")) return null;
   const headWord = last.lower;
