@@ -271,6 +271,8 @@ test('after “...?” or “...!” a lower-case attribution goes on with the s
 test('more cues and fewer false subjects: "retaliated", "pressed", an opening "Outside,", a participle phrase, a weekday', () => {
   const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name ?? null;
   assert.equal(speakerOf('The minister spoke first.\n\n“Our town will always be our town,” an angry Rosa Lind retaliated.'), 'Rosa Lind');
+  assert.equal(speakerOf('The minister spoke first.\n\n“Analysts said no,” remembered Karl Berg, the former spokesman.'), 'Karl Berg');
+  assert.equal(speakerOf('The minister spoke first.\n\n“Let me help you out,” the harbour master riffed, drawing laughs.'), 'the harbour master');
   const pressed = 'Karl Berg met the mayor.\n\n“We will talk,” Rosa Lind said. “Would it be open to talks?” Berg pressed.';
   assert.deepEqual(extractQuotes(pressed).map((q) => q.speaker?.name), ['Rosa Lind', 'Karl Berg']);
   assert.equal(speakerOf('Outside, protesters chanted: “Save the ferry.”'), 'protesters');

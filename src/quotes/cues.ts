@@ -11,7 +11,7 @@ rail rant opine confide confirm deny disclose reveal report recount reason repea
 inform instruct advise assure counsel preach pledge swear concur reflect relate
 sneer grumble protest beg implore accuse criticize criticise blast slam defend dismiss reject praise attack mock hail laud
 chide scold rebuke condemn denounce bark thunder roar holler sing cheer jeer gush plead summarize summarise
-hint surmise exhort retaliate`;
+hint surmise exhort retaliate riff remember react`;
 
 const WEAK = `think believe feel describe call dub label term put go read hope worry fear know want see pan`;
 
