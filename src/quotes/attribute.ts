@@ -215,6 +215,7 @@ export function attributionBefore(text: string, from: number, to: number, inside
     }
     const found = tok.cap && i > 0 && !endsSentence(toks, i - 1) ? null : cueAt(toks, i);
     const cue = found?.cue;
+    const last = found?.last ?? i;
     if (!cue || nounCue(toks, i, cue.lemma)) continue;
     // A weak cue ("called it", "described as") only counts close to the quote, and a strong cue
     // further back in the sentence wins unless the weak one stands right before the quote.
@@ -237,10 +238,9 @@ export function attributionBefore(text: string, from: number, to: number, inside
     }
     if (!mention && !OBJECT_CUES.has(cue.lemma) && (i === 0 || !toks[i - 1].word)) {
       // "..., said Hua: “" — the speaker after the cue.
-      const after = (found?.last ?? i) + 1;
-      mention = boundedPhrase(text, toks, after, clauseEnd(toks, after, n));
+      mention = boundedPhrase(text, toks, last + 1, clauseEnd(toks, last + 1, n));
     }
-    return { cue: cueRange(toks, i, cue.lemma, found?.last ?? i), mention, end: to };
+    return { cue: cueRange(toks, i, cue.lemma, last), mention, end: to };
   }
   if (weak) return weak;
   if (toks[n - 1].text === ':') {

@@ -726,7 +726,9 @@ function keep(text: string, item: Item, prev: Item | undefined, next: Item | und
   // Inside a sentence: titles of shows and books are not speech, even next to a verb.
   if (item.titleLike && words <= MAX_TITLE_WORDS && (!item.speechCue || item.showTitle)) return false;
   if (item.showTitle && words <= MAX_WORK_TITLE_WORDS && WORK_NOUN.test(text.slice(Math.max(0, item.parts[0].start - 40), item.parts[0].start))) return false;
+  if (attributed || words >= MIN_UNATTRIBUTED_WORDS) return true;
+  if (!item.cueInSentence) return false;
+  if (words > MAX_BORROWED_WORDS) return true;
   // One or two words need a cue right next to them or a place in a series of quotes (called him a “liar,” a “bully” and “weak”).
-  const cueNearby = item.speechCue || item.cueBefore || item.speechBefore || (prev !== undefined && listed(text, prev, item)) || (next !== undefined && listed(text, item, next));
-  return attributed || (item.cueInSentence && (words > MAX_BORROWED_WORDS || cueNearby)) || words >= MIN_UNATTRIBUTED_WORDS;
+  return item.speechCue || item.cueBefore || item.speechBefore || (prev !== undefined && listed(text, prev, item)) || (next !== undefined && listed(text, item, next));
 }

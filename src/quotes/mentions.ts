@@ -186,6 +186,17 @@ function singlePhrase(text: string, toks: Tok[], from: number, to: number): Ment
 }
 
 /**
+ * "secretary of state Hillary Clinton": the phrase toks[.., to) ends in a name of two or more words
+ * right after a lower-case word (past the complement at `ownerAt`), which titles that name.
+ */
+function titledName(toks: Tok[], ownerAt: number, to: number): boolean {
+  let nameAt = to;
+  while (nameAt > ownerAt && toks[nameAt - 1].cap) nameAt--;
+  const before = toks[nameAt - 1];
+  return to - nameAt >= 2 && nameAt > ownerAt + 1 && before.word && !PREPOSITIONS.has(before.lower) && !isDeterminer(before);
+}
+
+/**
  * "the mayor, Ines Varga,": a title named by its appositive is that person, the title their role.
  * Null unless the appositive toks[from, to) is a name, perhaps after a role ("actress Jamie Lee
  * Curtis"), and not a phrase that merely ends in one ("a story about fraud in Kentucky").
@@ -227,12 +238,11 @@ function headPhrase(text: string, toks: Tok[], from: number, to: number): Mentio
   for (let i = from; i < to; i++) if (/^(?:is|was|are|were|has|have|had|will|would|can|could|that|which|because|if|when)$/.test(toks[i].lower) && !(toks[i].cap && toks[i + 1]?.cap && i + 1 < to)) return null;
   // "a spokeswoman for the Foreign Ministry", "the ministry of defence": a lower-case head noun
   // decides what the phrase with its complement is.
-  const ownerAt = toks.findIndex((t, i) => i > from && i < to - 1 && COMPLEMENT_PREPOSITIONS.has(t.lower) && toks[i - 1].word && !toks[i - 1].cap && !isDeterminer(toks[i - 1]));
-  // ... but "secretary of state Hillary Clinton": a name right after a lower-case word is titled by it.
-  let nameAt = to;
-  while (nameAt > from && toks[nameAt - 1].cap) nameAt--;
-  const titledName = ownerAt > from && to - nameAt >= 2 && nameAt > ownerAt + 1 && toks[nameAt - 1].word && !PREPOSITIONS.has(toks[nameAt - 1].lower) && !isDeterminer(toks[nameAt - 1]);
-  if (ownerAt > from && !titledName) {
+  let ownerAt = -1;
+  for (let i = from + 1; i < to - 1 && ownerAt < 0; i++) {
+    if (COMPLEMENT_PREPOSITIONS.has(toks[i].lower) && toks[i - 1].word && !toks[i - 1].cap && !isDeterminer(toks[i - 1])) ownerAt = i;
+  }
+  if (ownerAt > from && !titledName(toks, ownerAt, to)) {
     const headOnly = headPhrase(text, toks, from, ownerAt);
     if (headOnly?.kind === 'title' || headOnly?.kind === 'organisation') return { ...headOnly, end: toks[to - 1].end, text: spanText(text, toks, from, to) };
   }
@@ -241,9 +251,9 @@ function headPhrase(text: string, toks: Tok[], from: number, to: number): Mentio
   while (runStart > from && (toks[runStart - 1].cap || toks[runStart - 1].text === '.' || NAME_PARTICLES.has(toks[runStart - 1].lower) || (toks[runStart - 1].lower === 'of' && runStart - 2 >= from && toks[runStart - 2].cap))) runStart--;
   while (runStart < to && (toks[runStart].text === '.' || NAME_PARTICLES.has(toks[runStart].lower))) runStart++;
   const last = toks[to - 1];
-  // A weekday or month ("on Wednesday") is no name, whatever comes before it.
-  const calendarWord = to - runStart === 1 && NOT_NAMES.has(toks[runStart].lower);
-  if (!calendarWord && (runStart < to && isNameToken(toks[runStart]) || (runStart < to && runStart > from))) {
+  // A lone word that is never a name ("on Wednesday", "in March") is none, whatever comes before it.
+  const loneNotName = to - runStart === 1 && NOT_NAMES.has(toks[runStart].lower);
+  if (!loneNotName && (runStart < to && isNameToken(toks[runStart]) || (runStart < to && runStart > from))) {
     const run = trimHonorifics(toks, runStart, to);
     const honorific = run.start > runStart ? toks[runStart].text : null;
     const words = toks.slice(run.start, to).filter((t) => t.word);
